@@ -1,0 +1,128 @@
+"""Command line: parse arguments, call one library function, render, map to an exit code.
+
+This is the only module that knows about the terminal and exit codes; nothing imports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import ExitCode, NoUsableInput, TranscheckError
+from .fsutil import atomic_write_text
+from .types import Problem
+
+app = typer.Typer(
+    name="transcheck",
+    help="Find quotations in news articles, attribute them, and measure how renderings of "
+    "one utterance drift across outlets and languages.\n\nExit codes: 0 success; 1 findings "
+    "over the thresholds (gate); 2 usage, input or internal error.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+log = logging.getLogger("transcheck")
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"transcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="More log output on stderr.")] = 0,
+) -> None:
+    _state["debug"] = debug
+    level = logging.DEBUG if verbose >= 2 or debug else logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="transcheck: %(message)s")
+
+
+def _warn(problems: tuple[Problem, ...] | list[Problem]) -> None:
+    for p in problems:
+        typer.echo(f"{'error' if p.severity == 'error' else 'warning'}: {p.render()}", err=True)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write_text(out, text)
+
+
+def _fail(exc: BaseException) -> NoReturn:
+    if _state["debug"]:
+        raise exc
+    if isinstance(exc, TranscheckError):
+        typer.echo(f"error: {exc.render()}", err=True)
+    else:
+        typer.echo(f"error: internal error: {type(exc).__name__}: {exc} "
+                   "(rerun with --debug for a traceback, and report it) [E999]", err=True)
+    raise typer.Exit(ExitCode.ERROR)
+
+
+def _is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+@app.command("extract")
+def extract_cli(
+    paths: Annotated[list[str], typer.Argument(
+        help="Articles: files (.txt, .html, .json, .jsonl), folders (read recursively), or - "
+             "for standard input.", show_default=False)],
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="Keep one person's quotes; any spelling or script of the name.")] = None,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] =
+        ExtractFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.",
+                                             dir_okay=False)] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1,
+                                           help="Largest article accepted, in bytes.")] = 10_000_000,
+) -> None:
+    """List every quotation: who said it, in which outlet and language, and where it stands."""
+    from .extract import extract
+    from .ingest import Limits
+    from .report import get_renderer
+
+    try:
+        result = extract(paths, speaker=speaker, stdin=sys.stdin.buffer,
+                         limits=Limits(max_bytes=max_bytes))
+        _warn(result.problems)
+        if not result.documents:
+            raise NoUsableInput("no usable article in the given inputs",
+                                hint="check the paths and the messages above")
+        renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
+        _emit(renderer.render(result), out)
+    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+        sys.exit(0)

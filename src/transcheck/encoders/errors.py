@@ -1,0 +1,35 @@
+"""Errors raised by the encoders.
+
+Kept local to the package for now; the codes are stable strings that scripts and
+CI logs can match on, whatever class hierarchy they end up in.
+"""
+
+from __future__ import annotations
+
+E_MODEL_MISSING = "E-MODEL-MISSING"
+"""The model (or the package that ships it) is not available offline."""
+E_MODEL_HASH = "E-MODEL-HASH"
+"""A weights file does not have the expected sha256: refuse to use it."""
+E_MODEL_FORMAT = "E-MODEL-FORMAT"
+"""A weights file is not in the format we can read (truncated, wrong magic...)."""
+E_MODEL_CACHE = "E-MODEL-CACHE"
+"""The converted-model cache could not be written or read back."""
+E_MODEL_UNKNOWN = "E-MODEL-UNKNOWN"
+"""An encoder name or option that is not known."""
+
+
+class ModelError(Exception):
+    """An encoder model that is missing, corrupted or cannot be loaded.
+
+    ``code`` says which; ``hint`` (optional) says what the user can do about it.
+    """
+
+    def __init__(self, message: str, *, code: str = E_MODEL_MISSING, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.hint = hint
+
+    def __str__(self) -> str:
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{self.message}{hint} [{self.code}]"

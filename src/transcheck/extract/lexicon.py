@@ -1,0 +1,104 @@
+"""Words that introduce speech and refer to speakers, in the languages we support.
+
+Kept as plain data so that adding a language is adding entries, not code.
+"""
+
+from __future__ import annotations
+
+#: Verbs and phrases that introduce reported or quoted speech. Matched as word prefixes for
+#: inflecting languages (Russian, Georgian), so stems are listed there.
+CUES: dict[str, tuple[str, ...]] = {
+    "en": (
+        "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
+        "notes", "claimed", "claims", "argued", "argues", "asserted", "asserts", "maintained",
+        "highlighted", "stressed", "emphasized", "emphasised", "explained", "clarified",
+        "reaffirmed", "announced", "insisted", "warned", "lamented", "remarked", "replied",
+        "responded", "continued", "concluded", "wrote", "tweeted", "declared", "underlined",
+        "pointed out", "according to", "as per", "went on", "accused", "recalled", "admitted",
+        "complained", "suggested", "reiterated", "confirmed", "denied", "urged", "asked",
+        "is quoted", "was quoted", "quoted", "it is stated", "reads", "observed", "commented",
+    ),
+    "ru": (
+        "заявил", "заявила", "сказал", "сказала", "добавил", "добавила", "отметил", "отметила",
+        "подчеркнул", "подчеркнула", "пояснил", "пояснила", "сообщил", "сообщила", "указал",
+        "указала", "заверил", "признал", "напомнил", "напомнила", "считает", "говорит",
+        "по словам", "по мнению", "цитирует", "написал", "написала", "ответил", "ответила",
+        "уточнил", "уточнила", "констатировал", "предупредил", "выразил",
+    ),
+    "ka": (
+        "განაცხადა", "თქვა", "აღნიშნა", "დასძინა", "განმარტა", "ხაზი გაუსვა", "მისი თქმით",
+        "თქმით", "მიიჩნევს", "აცხადებს", "ამბობს", "დაწერა", "უპასუხა", "გააკეთა განცხადება",
+        "შენიშნა", "გაიხსენა", "დაამატა",
+    ),
+    "fa": (
+        "گفت", "افزود", "اظهار داشت", "اظهار کرد", "تصریح کرد", "خاطرنشان کرد", "اعلام کرد",
+        "به گفته", "تاکید کرد", "تأکید کرد", "عنوان کرد", "بیان کرد", "نوشت", "پاسخ داد",
+        "می‌گوید", "میگوید", "گفته است", "ادامه داد", "یادآور شد", "اضافه کرد",
+    ),
+}
+
+#: Cue words that, at the end of a short line followed by a colon, open a block quote.
+BLOCK_CUE_EXTRA: tuple[str, ...] = ("it is stated", "reads", "as follows", "stated", "wrote")
+
+PRONOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("he", "she"),
+    "ru": ("он", "она"),
+    "ka": ("მან", "ის", "იგი"),
+    "fa": ("وی", "او"),
+}
+
+#: Head nouns of descriptions that can stand for a named person ("the senior diplomat").
+ROLE_HEADS: dict[str, tuple[str, ...]] = {
+    "en": ("diplomat", "minister", "secretary", "spokesperson", "spokesman", "spokeswoman",
+           "envoy", "ambassador", "president", "chancellor", "negotiator", "representative",
+           "official", "premier", "prime minister", "foreign minister", "deputy foreign minister",
+           "state secretary", "secretary of state", "press secretary"),
+    "ru": ("дипломат", "министр", "замминистра", "замглавы мид", "глава мид", "представитель",
+           "пресс-секретарь", "официальный представитель", "посол", "президент", "госсекретарь",
+           "замгоссекретаря"),
+    "ka": ("დიპლომატი", "მინისტრი", "მინისტრის მოადგილე", "სახელმწიფო მდივანი", "სპიკერი",
+           "ელჩი", "პრეზიდენტი", "პრემიერი", "წარმომადგენელი"),
+    "fa": ("دیپلمات", "وزیر", "معاون وزیر", "سخنگو", "سفیر", "رئیس جمهور", "نماینده"),
+}
+
+#: Nationality words in titles and descriptions, mapped to one key per country.
+NATIONALITY: dict[str, str] = {
+    "russian": "ru", "russia's": "ru", "russia’s": "ru", "moscow": "ru", "kremlin": "ru",
+    "российский": "ru", "российского": "ru", "россии": "ru", "рф": "ru", "russia": "ru",
+    "რუსეთის": "ru", "რუსი": "ru", "روسیه": "ru", "روس": "ru",
+    "us": "us", "u.s.": "us", "american": "us", "america's": "us", "washington": "us",
+    "united": "us", "американский": "us", "сша": "us", "აშშ-ის": "us", "ამერიკის": "us",
+    "ამერიკელი": "us", "آمریکا": "us", "آمریکایی": "us",
+    "nato": "nato", "нато": "nato", "ნატო-ს": "nato", "ناتو": "nato",
+    "georgian": "ge", "georgia's": "ge", "საქართველოს": "ge", "грузинский": "ge",
+    "iranian": "ir", "iran's": "ir", "ایران": "ir", "иранский": "ir",
+    "ukrainian": "ua", "ukraine's": "ua", "украинский": "ua",
+}
+
+#: Words in a title that are precise enough to rule a description in or out.
+ROLE_WORDS: frozenset[str] = frozenset({
+    "deputy", "foreign", "minister", "secretary", "state", "spokesperson", "spokesman",
+    "spokeswoman", "ambassador", "president", "envoy", "chancellor", "general", "defense",
+    "defence", "press", "prime", "замминистра", "министр", "госсекретарь", "пресс-секретарь",
+    "მინისტრი", "მოადგილე", "მდივანი", "وزیر", "معاون", "سخنگو",
+})
+
+#: Words that make up titles in front of a name ("US State Department Spokesperson Ned Price").
+TITLE_WORDS: frozenset[str] = frozenset({
+    "minister", "secretary", "spokesperson", "spokesman", "spokeswoman", "president",
+    "director", "ambassador", "representative", "chancellor", "general", "chief", "senator",
+    "deputy", "adviser", "advisor", "envoy", "premier", "foreign", "state", "department",
+    "defense", "defence", "press", "prime", "head", "leader", "official", "diplomat",
+    "commissioner", "governor", "mayor", "speaker", "chairman", "chair", "vice", "under",
+    "assistant", "national", "security", "council", "ministry", "affairs", "of", "to",
+    "the", "us", "u.s.", "russian", "russia's", "russia’s", "american", "nato", "eu",
+    "georgian", "iranian", "ukrainian", "british", "french", "german", "chinese",
+    "министр", "замминистра", "заместитель", "пресс-секретарь", "глава", "мид", "президент",
+    "посол", "представитель", "официальный", "госсекретарь", "российский", "рф", "россии",
+    "иностранных", "дел", "кремля", "сша", "генсек", "генеральный", "секретарь",
+    "მინისტრი", "მინისტრის", "მოადგილე", "საგარეო", "საქმეთა", "რუსეთის", "აშშ-ის",
+    "სახელმწიფო", "მდივანი", "პრეზიდენტი", "პრემიერი", "ელჩი", "სპიკერი", "ნატო-ს",
+    "გენერალური", "წარმომადგენელი", "ამერიკის",
+    "وزیر", "معاون", "امور", "خارجه", "روسیه", "آمریکا", "سخنگوی", "سخنگو", "وزارت",
+    "رئیس", "جمهور", "سفیر", "نماینده", "دبیرکل", "ناتو", "کشورمان", "ایالات", "متحده",
+})

@@ -1,0 +1,150 @@
+"""Canonical speaker ids: one id for every spelling, script and misspelling of a person.
+
+A built-in gazetteer covers people often quoted across languages; anyone else gets an id
+made from the transliterated name. A misspelt surname ("Rybakov") joins a known person
+only when the given name agrees too, so that two real people are not merged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from anyascii import anyascii
+
+#: Endings of inflected surnames: Russian cases, Georgian case markers, Persian ezafe.
+_SUFFIXES = {
+    "Cyrillic": ("ым", "ом", "ой", "ую", "ая", "а", "у", "е", "ы", "и"),
+    "Georgian": ("ისთვის", "ისგან", "ით", "ის", "მა", "მ", "ს", "ი", "ო", "ზე", "თან"),
+    "Arabic": ("ی",),
+}
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    display: str
+    given: frozenset[str]
+    names: tuple[str, ...]
+
+
+def _script_of(word: str) -> str:
+    for ch in word:
+        if "\u0400" <= ch <= "\u04ff":
+            return "Cyrillic"
+        if "\u10a0" <= ch <= "\u10ff" or "\u1c90" <= ch <= "\u1cbf":
+            return "Georgian"
+        if "\u0600" <= ch <= "\u06ff":
+            return "Arabic"
+    return "Latin"
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive form used for matching names."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    text = text.replace("\u200c", "").replace("ي", "ی").replace("ك", "ک")
+    return re.sub(r"[\s\-‐‑_.’']+", " ", text).strip()
+
+
+def slug(name: str) -> str:
+    ascii_name = anyascii(unicodedata.normalize("NFKC", name)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "unknown"
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Person, ...]:
+    raw = json.loads(resources.files("transcheck.data").joinpath("people.json").read_text("utf-8"))
+    return tuple(
+        Person(pid, entry["display"], frozenset(fold(g) for g in entry["given"]),
+               tuple(entry["names"]))
+        for pid, entry in raw.items() if not pid.startswith("_")
+    )
+
+
+@lru_cache(maxsize=1)
+def _surface_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for person in gazetteer():
+        for name in person.names:
+            index[fold(name)] = person.id
+        index[fold(person.id.replace("-", " "))] = person.id
+    return index
+
+
+def _destem(word: str) -> list[str]:
+    """The word and its possible uninflected forms (Рябкова -> Рябков, რიაბკოვმა -> რიაბკოვ)."""
+    forms = [word]
+    for suffix in _SUFFIXES.get(_script_of(word), ()):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            forms += [stem, stem + "ი"] if _script_of(word) == "Georgian" else [stem]
+    return forms
+
+
+def _edit_distance(a: str, b: str, limit: int = 3) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] | None = None
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)  # transposition
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def lookup(name: str) -> str | None:
+    """Gazetteer id for a full name or surname in any script, inflected or not."""
+    index = _surface_index()
+    key = fold(name)
+    if key in index:
+        return index[key]
+    words = key.split()
+    if not words:
+        return None
+    *given, last = words
+    for form in _destem(last):
+        candidate = " ".join([*given, form])
+        if candidate in index:
+            return index[candidate]
+    if given:
+        # a misspelt surname joins a person only if the given name agrees as well
+        g = given[0]
+        for person in gazetteer():
+            if g in person.given:
+                for surface in person.names:
+                    sw = fold(surface).split()
+                    if len(sw) == 1 and len(last) >= 5 and _edit_distance(last, sw[0]) <= 2:
+                        return person.id
+    return None
+
+
+def canonical_id(name: str) -> str:
+    return lookup(name) or slug(name)
+
+
+def display_name(pid: str) -> str:
+    for person in gazetteer():
+        if person.id == pid:
+            return person.display
+    return pid
+
+
+def matches(query: str, speaker_id: str, surfaces: tuple[str, ...] = ()) -> bool:
+    """Whether a user's ``--speaker`` value names this speaker, in any variant."""
+    if not query.strip():
+        return False
+    if canonical_id(query) == speaker_id or slug(query) == speaker_id:
+        return True
+    q = fold(query)
+    if q and (q in fold(speaker_id.replace("-", " ")).split() or speaker_id.endswith("-" + slug(query))):
+        return True
+    qid = lookup(query)
+    return qid is not None and qid == speaker_id or any(fold(s) == q for s in surfaces)

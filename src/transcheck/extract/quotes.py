@@ -1,0 +1,161 @@
+"""From an article to its quotes: marks, block quotes, kinds, and speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import errors
+from ..ingest.furniture import paragraphs
+from ..langid import identify
+from ..types import UNKNOWN_SPEAKER, Article, Problem, Quote, QuoteKind
+from .marks import OPENERS, MarkedQuote, find_marked
+from .speakers import CUE_RE, Mention, SpeakerResolver
+
+_ABBREV = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bJan|\bFeb|\bAug|"
+                     r"\bSept?|\bOct|\bNov|\bDec|\bNo|\bvs|\be\.g|\bi\.e|\bт\.е|\bт\.д|\bг)$")
+_BOUNDARY = re.compile(r"[.!?…؟。](?=[\s\"”»“’)]*\s+\S)")
+#: Short scare quotes ("anti-Russian") with nobody behind them are labels, not quotations.
+_SCARE_MAX_WORDS = 2
+_BLOCK_CUE_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    open: int
+    close: int
+    kind: QuoteKind
+    unclosed: bool = False
+
+
+def _sentence_bounds(text: str, lo: int, hi: int, quotes: list[tuple[int, int]]) -> list[int]:
+    """Positions just after each sentence end in [lo, hi), ignoring ends inside quotes."""
+    out = [lo]
+    for m in _BOUNDARY.finditer(text, lo, hi):
+        p = m.start()
+        if any(o < p < c for o, c in quotes):
+            continue
+        if text[p] == "." and _ABBREV.search(text, max(lo, p - 6), p):
+            continue
+        out.append(m.end())
+    out.append(hi)
+    return out
+
+
+def _kind(text: str, q: MarkedQuote, para_lo: int, sent_lo: int) -> QuoteKind:
+    lead = text[max(sent_lo, para_lo):q.open].rstrip()
+    first = text[q.start] if q.start < len(text) else ""
+    starts_upper = first.isupper() or not first.islower() and not first.isalpha() is False \
+        and not first.islower()
+    if first.isalpha() and first.islower():
+        starts_upper = False
+    if not lead or lead.endswith((":", "—", "–", "-", "،", ":")):
+        return "direct" if starts_upper or not lead else "partial"
+    if lead.endswith(",") and starts_upper:
+        return "direct"
+    return "partial"
+
+
+def _cue_in(text: str, lo: int, hi: int, masks: list[tuple[int, int]]) -> list[int]:
+    return [m.start() for m in CUE_RE.finditer(text, lo, hi)
+            if not any(o <= m.start() < c for o, c in masks)]
+
+
+def _attribute(text: str, resolver: SpeakerResolver, open_: int, close: int,
+               sent_lo: int, sent_hi: int, masks: list[tuple[int, int]]) -> Mention | None:
+    after_lo = close + 1
+    after = [m for m in resolver.in_range(after_lo, sent_hi)
+             if not any(o <= m.start < c for o, c in masks)]
+    after_cues = _cue_in(text, after_lo, min(sent_hi, after_lo + 90), masks)
+    if after and after_cues and re.match(r"[\s,.\-—–،:]*", text[after_lo:after_lo + 4]):
+        return min(after, key=lambda m: m.start - after_lo)
+    before = [m for m in resolver.in_range(sent_lo, open_)
+              if not any(o <= m.start < c for o, c in masks)]
+    if before:
+        cues = _cue_in(text, sent_lo, open_, masks)
+        if cues:
+            return min(before, key=lambda m: (min(abs(m.start - c) for c in cues), open_ - m.end))
+        return before[0]
+    if after and after_cues:
+        return after[0]
+    return None
+
+
+def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
+    text = article.text
+    skipped = list(article.skipped)
+    paras = [(s, e) for s, e in paragraphs(text)
+             if not any(a <= s and e <= b for a, b in skipped)]
+    marked = find_marked(text, paras)
+    problems: list[Problem] = []
+    masks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in marked]
+
+    # block quotes: a short cue line ending in a colon, then an unmarked paragraph
+    blocks: list[tuple[int, int, int, int]] = []  # (start, end, cue_lo, cue_hi)
+    for (clo, chi), (plo, phi) in zip(paras, paras[1:], strict=False):
+        cue_line = text[clo:chi]
+        if not cue_line.endswith((":", "：")) or len(cue_line.split()) > _BLOCK_CUE_MAX_WORDS:
+            continue
+        if not CUE_RE.search(cue_line) or text[plo] in OPENERS:
+            continue
+        if any(q.open <= plo < (q.close or q.end) for q in marked):
+            continue
+        blocks.append((plo, phi, clo, chi))
+    block_masks = [(s, e) for s, e, _, _ in blocks]
+    resolver = SpeakerResolver(text, masks + block_masks, skipped)
+
+    found: list[tuple[_Found, Mention | None]] = []
+    para_of = {}
+    for lo, hi in paras:
+        para_quotes = [q for q in marked if lo <= q.open < hi]
+        if not para_quotes:
+            continue
+        spans = [(q.open, q.close if q.close is not None else q.end) for q in para_quotes]
+        bounds = _sentence_bounds(text, lo, hi, spans)
+        previous: Mention | None = None
+        for q in para_quotes:
+            close = q.close if q.close is not None else q.end
+            sent_lo = max(b for b in bounds if b <= q.open)
+            sent_hi = min((b for b in bounds if b > close), default=hi)
+            if q.multi_paragraph:
+                sent_hi = min(sent_hi, text.find("\n", close) if "\n" in text[close:] else len(text))
+            who = _attribute(text, resolver, q.open, close, sent_lo, max(sent_hi, close + 1), masks)
+            if who is None and previous is not None:
+                who = previous  # a second quote in the same paragraph, no new speaker
+            kind = _kind(text, q, lo, sent_lo)
+            item = _Found(q.start, q.end, q.open, close, kind, q.unclosed)
+            words = len(text[q.start:q.end].split())
+            if who is None and words <= _SCARE_MAX_WORDS and kind == "partial":
+                continue
+            found.append((item, who))
+            para_of[item.start] = lo
+            previous = who or previous
+            if q.unclosed:
+                line = text.count("\n", 0, q.open) + 1
+                problems.append(Problem(
+                    f"{article.path}:{line}", errors.W_UNCLOSED_QUOTE,
+                    f"a {q.mark} quote mark never closes; the quote was cut at the end of "
+                    "its sentence", "warning"))
+    for s, e, clo, chi in blocks:
+        mentions = resolver.in_range(clo, chi)
+        who = mentions[-1] if mentions else None
+        if who is None:
+            pronoun = next((m for m in resolver.mentions if clo <= m.start < chi), None)
+            who = pronoun if pronoun and pronoun.person else None
+        found.append((_Found(s, e, s, e, "block"), who))
+
+    quotes: list[Quote] = []
+    for item, who in sorted(found, key=lambda f: f[0].start):
+        qtext = text[item.start:item.end]
+        line = text.count("\n", 0, item.start) + 1
+        col = item.start - (text.rfind("\n", 0, item.start) + 1) + 1
+        lang = identify(qtext, fallback=article.lang or "und")
+        quotes.append(Quote(
+            id=f"{article.id}:{item.start}-{item.end}", doc=article.id, outlet=article.outlet,
+            lang=lang, speaker=who.person if who and who.person else UNKNOWN_SPEAKER,
+            speaker_surface=who.surface if who else "", text=qtext, start=item.start,
+            end=item.end, kind=item.kind, line=line, col=col,
+            flags=("unclosed",) if item.unclosed else ()))
+    return quotes, problems

@@ -1,0 +1,270 @@
+"""Who said it: person mentions, descriptions and pronouns, resolved to canonical ids.
+
+Mentions are found outside quoted text only (a name inside a quote is not its speaker).
+Descriptions ("the senior Russian diplomat") resolve to the most recently mentioned
+person whose title fits every discriminating word of the description, so that "the
+senior diplomat" after a passage on Blinken is not given to Ryabkov.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .names import canonical_id, fold, gazetteer, lookup
+
+_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_GENERIC_NAME = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,2}}\b")
+_WORD = re.compile(r"[\w.’'\-]+")
+
+#: Capitalised words that are never part of a person's name in news prose.
+_NOT_NAMES = frozenset("""
+the a an in on at of for and but or to from by with as after before during since this that
+these those it its his her their our we they he she monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november
+december moscow washington russia russian america american geneva brussels vienna europe
+european nato osce ukraine georgia kremlin state department council foreign ministry united
+states union secretary minister deputy president spokesperson north atlantic treaty soviet
+security news agency international press center multimedia segodnya rossiya
+""".split())
+
+_ROLE_TITLE = frozenset(lexicon.TITLE_WORDS - set(_NOT_NAMES) - set(lexicon.NATIONALITY)
+                        - {"of", "to", "the"}) | {"minister", "secretary", "president", "deputy"}
+
+FEMALE_GIVEN = frozenset("""
+wendy julianne maria mariya victoria ursula kamala hillary angela annalena liz elizabeth nancy
+jen jennifer karine anne anna linda samantha condoleezza madeleine kaja salome tea nino
+""".split())
+
+
+@dataclass
+class PersonInfo:
+    id: str
+    surface: str
+    title_words: set[str] = field(default_factory=set)
+    female: bool = False
+    surnames: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # name | description | pronoun
+    surface: str
+    person: str | None  # canonical id, once resolved
+    words: frozenset[str] = frozenset()  # description modifiers and head
+
+
+def _words_before(text: str, pos: int, limit: int = 7) -> list[tuple[int, str]]:
+    """Up to ``limit`` words ending right before ``pos`` on the same line, nearest first."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    out = [(m.start(), m.group()) for m in _WORD.finditer(text, line_start, pos)]
+    return list(reversed(out))[:limit]
+
+
+def _title_before(text: str, pos: int) -> set[str]:
+    words: set[str] = set()
+    for _, w in _words_before(text, pos):
+        lw = w.lower().rstrip(",")
+        if lw in lexicon.TITLE_WORDS or lw in lexicon.NATIONALITY:
+            words.add(lw)
+        elif w[:1].isupper() and lw not in _NOT_NAMES and len(words) == 0:
+            break
+        elif not w[:1].isupper():
+            break
+    return words
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_regex() -> re.Pattern[str]:
+    stems: set[str] = set()
+    for person in gazetteer():
+        for name in person.names:
+            if re.search(r"[\u10a0-\u10ff]", name) and name.endswith("ი"):
+                name = name[:-1]
+            elif re.search(r"[\u0400-\u04ff]", name) and name.endswith("а"):
+                name = name[:-1]
+            stems.add(re.escape(name).replace(r"\ ", r"\s+"))
+    alternatives = "|".join(sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\u200c])(?:{alternatives})[\u0400-\u04ff\u10d0-\u10ff]{{0,6}}(?![\w])",
+                      re.IGNORECASE)
+
+
+def _cue_regex() -> re.Pattern[str]:
+    cues = sorted({c for cs in lexicon.CUES.values() for c in cs}, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w])",
+                      re.IGNORECASE)
+
+
+CUE_RE = _cue_regex()
+
+
+_FUNCTION = ("the", "this", "that", "to", "of", "and", "or", "a", "an", "by", "with", "for",
+             "in", "on", "at", "according", "as", "from", "said", "told", "but", "who", "which")
+
+
+def _role_regex() -> re.Pattern[str]:
+    heads = sorted({h for hs in lexicon.ROLE_HEADS.values() for h in hs}, key=len, reverse=True)
+    head = "|".join(re.escape(h).replace(r"\ ", "[ \t]+") for h in heads)
+    stop = "|".join(_FUNCTION)
+    word = r"(?:U\.S\.|U\.K\.|[\w\-’']+)"
+    return re.compile(
+        rf"(?<![\w])(?:(?P<det>the|this|russia['’]s|america['’]s|washington['’]s|moscow['’]s)[ \t]+)?"
+        rf"(?P<mods>(?:(?!(?:{stop})[ \t]){word}[ \t]+){{0,4}}?)(?P<head>{head})(?![\w\-])",
+        re.IGNORECASE)
+
+
+ROLE_RE = _role_regex()
+
+
+def _pronoun_regex() -> re.Pattern[str]:
+    pronouns = sorted({p for ps in lexicon.PRONOUNS.values() for p in ps}, key=len, reverse=True)
+    return re.compile(r"(?<![\w\u200c])(?:" + "|".join(pronouns) + r")(?![\w\u200c])",
+                      re.IGNORECASE)
+
+
+PRONOUN_RE = _pronoun_regex()
+
+
+def _masked(pos: int, end: int, masks: Iterable[tuple[int, int]]) -> bool:
+    return any(s <= pos < e or s < end <= e for s, e in masks)
+
+
+def _is_female(name: str, pid: str) -> bool:
+    given = fold(name).split()[0] if fold(name) else ""
+    if given in FEMALE_GIVEN or pid in {"maria-zakharova", "wendy-sherman"}:
+        return True
+    last = fold(name).split()[-1] if fold(name) else ""
+    return bool(re.search(r"(ova|eva|ina|ская|ова|ева|ина)$", last))
+
+
+class SpeakerResolver:
+    """Finds and resolves the person mentions of one article."""
+
+    def __init__(self, text: str, masks: list[tuple[int, int]], skipped: Iterable[tuple[int, int]]):
+        self.text = text
+        self.masks = sorted(masks) + sorted(skipped)
+        self.people: dict[str, PersonInfo] = {}
+        self.mentions = self._resolve(self._find())
+
+    # -- finding ----------------------------------------------------------------------
+    def _find(self) -> list[Mention]:
+        text, found = self.text, []
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return not _masked(s, e, self.masks) and not any(a < e and s < b for a, b in taken)
+
+        for m in _gazetteer_regex().finditer(text):
+            pid = lookup(m.group())
+            if pid and free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
+                taken.append((m.start(), m.end()))
+                self._note_person(pid, m.group(), m.start())
+        for m in _GENERIC_NAME.finditer(text):
+            tokens = m.group().split()
+            # drop leading title-like words ("Secretary Blinken", "Deputy Secretary of State ...")
+            while tokens and tokens[0].lower() in _NOT_NAMES | lexicon.TITLE_WORDS:
+                tokens = tokens[1:]
+            if len(tokens) < 2 or any(t.lower() in _NOT_NAMES for t in tokens):
+                continue
+            surface = " ".join(tokens)
+            start = m.end() - len(tokens[-1]) - sum(len(t) + 1 for t in tokens[:-1])
+            start = text.find(tokens[0], m.start())
+            end = m.end()
+            if not free(start, end):
+                continue
+            titled = bool(_title_before(text, start) & _ROLE_TITLE)
+            after = text[end:end + 40]
+            cued = bool(re.match(r"\s*,?\s*(?:" + CUE_RE.pattern + ")", after, re.IGNORECASE))
+            if not (titled or cued or lookup(surface)):
+                continue
+            pid = canonical_id(surface)
+            found.append(Mention(start, end, "name", surface, pid))
+            taken.append((start, end))
+            self._note_person(pid, surface, start)
+        # surnames of people introduced in this article, wherever they appear again
+        surname_map = {fold(s): pid for pid, info in self.people.items() for s in info.surnames}
+        if surname_map:
+            pattern = re.compile(r"(?<![\w])(" + "|".join(
+                re.escape(s) for s in sorted(surname_map, key=len, reverse=True)) + r")(?![\w])",
+                re.IGNORECASE)
+            for m in pattern.finditer(text):
+                if free(m.start(), m.end()):
+                    pid = surname_map[fold(m.group())]
+                    found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
+                    taken.append((m.start(), m.end()))
+        for m in ROLE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            if not free(s, e):
+                continue
+            following = text[e:e + 2]
+            nxt = re.match(r"\s+(\S+)", text[e:e + 60])
+            if nxt and (nxt.group(1)[:1].isupper() or lookup(nxt.group(1))) and \
+                    not CUE_RE.match(nxt.group(1)) and following != ", ":
+                continue  # a title in front of a name, not a description
+            if not m.group("det") and not re.search(r"[^\x00-\x7f]", m.group()):
+                if m.group("head").lower() not in {"diplomat"} or not m.group("mods").strip():
+                    continue  # English descriptions need a determiner ("the diplomat")
+            words = frozenset(w.lower() for w in (m.group("det") or "").split()
+                              + m.group("mods").split() + m.group("head").split())
+            found.append(Mention(s, e, "description", m.group(), None, words))
+            taken.append((s, e))
+        for m in PRONOUN_RE.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), "pronoun", m.group(), None,
+                                     frozenset({m.group().lower()})))
+        found.sort(key=lambda x: (x.start, x.end))
+        return found
+
+    def _note_person(self, pid: str, surface: str, start: int) -> None:
+        info = self.people.setdefault(pid, PersonInfo(pid, surface))
+        info.title_words |= _title_before(self.text, start)
+        words = surface.split()
+        if len(words) >= 2:
+            info.surnames.add(words[-1])
+            info.surface = surface if len(surface) > len(info.surface) else info.surface
+        info.female = info.female or _is_female(surface, pid)
+
+    # -- resolving --------------------------------------------------------------------
+    def _fits(self, mention: Mention, info: PersonInfo) -> bool:
+        title = {lexicon.NATIONALITY.get(w, w) for w in info.title_words}
+        for w in mention.words:
+            nat = lexicon.NATIONALITY.get(w)
+            if nat and nat not in title:
+                return False
+            if w in lexicon.ROLE_WORDS and w not in info.title_words:
+                return False
+        return bool(info.title_words) or "diplomat" not in mention.words
+
+    def _resolve(self, mentions: list[Mention]) -> list[Mention]:
+        resolved: list[Mention] = []
+        history: list[str] = []  # person ids in order of mention
+        for m in mentions:
+            person = m.person
+            if m.kind == "description":
+                person = next((p for p in reversed(history) if self._fits(m, self.people[p])),
+                              None)
+            elif m.kind == "pronoun":
+                want_female = m.surface.lower() in {"she", "она"}
+                gendered = m.surface.lower() in {"he", "she", "он", "она"}
+                person = next((p for p in reversed(history)
+                               if not gendered or self.people[p].female == want_female), None)
+            if person:
+                history.append(person)
+            resolved.append(Mention(m.start, m.end, m.kind, m.surface, person, m.words))
+        return resolved
+
+    # -- queries ----------------------------------------------------------------------
+    def in_range(self, lo: int, hi: int) -> list[Mention]:
+        return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.person]
+
+    def before(self, pos: int) -> Mention | None:
+        for m in reversed(self.mentions):
+            if m.end <= pos and m.person:
+                return m
+        return None

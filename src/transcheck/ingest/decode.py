@@ -1,0 +1,70 @@
+"""Turn bytes into text without guessing blindly.
+
+Order matters: a byte-order mark is proof; strict UTF-8 that succeeds is near proof;
+only then do we ask charset-normalizer, and we accept its answer only when it is
+confident (legacy Cyrillic code pages are the common case in Russian-language news).
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Encodings we accept from detection. Anything else in news text is far more likely
+#: to be a wrong guess than a real legacy page.
+_LEGACY = ("cp1251", "koi8_r", "koi8_u", "cp866", "iso8859_5", "mac_cyrillic", "cp1252",
+           "latin_1", "iso8859_15", "cp1256", "iso8859_6", "cp1253", "cp1255", "utf_16",
+           "utf_32")
+
+
+class DecodeError(ValueError):
+    """Bytes that are not text, or text in an encoding we cannot establish."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or a high share of control bytes mean this is not a text file."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"has a {enc} byte-order mark but invalid {enc} bytes") from exc
+            return Decoded(text.removeprefix("\ufeff"), enc.removesuffix("-sig"))
+    if looks_binary(data):
+        raise DecodeError("looks like a binary file, not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None or best.encoding not in _LEGACY:
+        raise DecodeError("is neither UTF-8 nor a recognisable legacy encoding")
+    if best.chaos > 0.2:
+        raise DecodeError(f"could not be decoded reliably (best guess {best.encoding} is garbled)")
+    return Decoded(str(best), best.encoding)

@@ -1,0 +1,126 @@
+"""Language identification: Unicode script first, then seeded langdetect.
+
+langdetect has no Georgian profile (it calls Georgian Estonian with near certainty) and
+is unreliable on short strings, so the script decides wherever it can, and a string too
+short to tell inherits the language of its article.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import Counter
+
+UNDETERMINED = "und"
+
+#: (first, last, script) code point ranges for scripts that name a language (or a family).
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0370, 0x03FF, "Greek"), (0x1F00, 0x1FFF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"), (0x1C80, 0x1C8F, "Cyrillic"), (0x2DE0, 0x2DFF, "Cyrillic"),
+    (0xA640, 0xA69F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"), (0xFB13, 0xFB17, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"), (0xFB1D, 0xFB4F, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"), (0x0750, 0x077F, "Arabic"), (0x08A0, 0x08FF, "Arabic"),
+    (0xFB50, 0xFDFF, "Arabic"), (0xFE70, 0xFEFF, "Arabic"),
+    (0x10A0, 0x10FF, "Georgian"), (0x2D00, 0x2D2F, "Georgian"), (0x1C90, 0x1CBF, "Georgian"),
+    (0x0E00, 0x0E7F, "Thai"), (0x0900, 0x097F, "Devanagari"),
+    (0x3040, 0x30FF, "Kana"), (0xAC00, 0xD7AF, "Hangul"), (0x1100, 0x11FF, "Hangul"),
+    (0x4E00, 0x9FFF, "Han"),
+)
+
+_SCRIPT_LANG = {"Greek": "el", "Armenian": "hy", "Hebrew": "he", "Georgian": "ka",
+                "Thai": "th", "Kana": "ja", "Hangul": "ko"}
+
+_PERSIAN = set("پچژگکی")  # letters Arabic does not use
+_URDU = set("ٹڈڑںےھ")
+_UKRAINIAN = set("іїєґІЇЄҐ")
+_BELARUSIAN = set("ўЎ")
+_SERBIAN = set("ђћџљњјЂЋЏЉЊЈ")
+_MACEDONIAN = set("ѓќѕЃЌЅ")
+_KAZAKH = set("әғқңөұүһӘҒҚҢӨҰҮҺ")
+
+#: Fewer letters than this, and langdetect is a coin toss.
+MIN_LETTERS = 24
+MIN_PROB = 0.80
+
+_lock = threading.Lock()
+_factory_ready = False
+
+
+def _script(ch: str) -> str | None:
+    cp = ord(ch)
+    for lo, hi, name in _RANGES:
+        if lo <= cp <= hi:
+            return name
+    if ch.isalpha() and cp < 0x0250 or 0x1E00 <= cp <= 0x1EFF:
+        return "Latin"
+    return None
+
+
+def script_profile(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for ch in text:
+        if ch.isalpha() or unicodedata.category(ch) == "Mn":
+            name = _script(ch)
+            if name:
+                counts[name] += 1
+    return counts
+
+
+def _by_script(text: str, script: str) -> str | None:
+    chars = set(text)
+    if script in _SCRIPT_LANG:
+        return _SCRIPT_LANG[script]
+    if script == "Arabic":
+        if chars & _URDU and not chars & {"ژ"}:
+            return "ur"
+        return "fa" if chars & _PERSIAN else "ar"
+    if script == "Cyrillic":
+        for letters, lang in ((_UKRAINIAN, "uk"), (_BELARUSIAN, "be"), (_SERBIAN, "sr"),
+                              (_MACEDONIAN, "mk"), (_KAZAKH, "kk")):
+            if chars & letters:
+                return lang
+        return "ru"
+    if script == "Han":
+        return "zh"
+    if script == "Devanagari":
+        return "hi"
+    return None
+
+
+def _detect_langdetect(text: str) -> tuple[str, float] | None:
+    global _factory_ready
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    with _lock:
+        if not _factory_ready:
+            DetectorFactory.seed = 0  # langdetect is random unless seeded
+            _factory_ready = True
+        try:
+            best = detect_langs(text)
+        except LangDetectException:
+            return None
+    if not best:
+        return None
+    return best[0].lang, best[0].prob
+
+
+def identify(text: str, *, fallback: str = UNDETERMINED) -> str:
+    """ISO 639-1 code of ``text``; ``fallback`` when it is too short or unclear to tell."""
+    profile = script_profile(text)
+    letters = sum(profile.values())
+    if not letters:
+        return fallback
+    script, count = profile.most_common(1)[0]
+    if script != "Latin" and count / letters >= 0.5:
+        lang = _by_script(text, script)
+        if lang:
+            return lang
+    if letters < MIN_LETTERS:
+        return fallback
+    got = _detect_langdetect(text)
+    if got is None or got[1] < MIN_PROB:
+        return fallback
+    lang = got[0].split("-")[0]
+    return lang

@@ -1,0 +1,72 @@
+"""Frozen dataclasses shared by every stage of the pipeline.
+
+Data moves one way: ``Article`` (ingest) -> ``Quote`` (extract) -> later stages.
+Nothing here knows about the terminal, files or exit codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial", "block"]
+Severity = Literal["error", "warning", "info"]
+
+UNKNOWN_SPEAKER = "unknown"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One decoded article. ``text`` is kept exactly as decoded: every offset refers to it."""
+
+    id: str
+    path: str
+    text: str
+    outlet: str
+    lang: str
+    published: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    #: Character spans of ``text`` that are page furniture or verbatim repeats, never prose.
+    skipped: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation found in an article. ``text == article.text[start:end]``, without marks."""
+
+    id: str
+    doc: str
+    outlet: str
+    lang: str
+    speaker: str
+    speaker_surface: str
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    line: int = 1
+    col: int = 1
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input: reported, and the run goes on."""
+
+    source: str
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    def render(self) -> str:
+        return f"{self.source}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Result of ``extract``: the documents read, their quotes, and what went wrong."""
+
+    documents: tuple[Article, ...]
+    quotes: tuple[Quote, ...]
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
