@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 from .. import errors
 from ..ingest.furniture import paragraphs
+from ..ingest.outlet import KNOWN_OUTLETS
 from ..langid import identify
 from ..types import UNKNOWN_SPEAKER, Article, Problem, Quote, QuoteKind
+from . import lexicon
 from .marks import OPENERS, MarkedQuote, find_marked
 from .speakers import CUE_RE, Mention, SpeakerResolver
 
@@ -45,15 +47,25 @@ def _sentence_bounds(text: str, lo: int, hi: int, quotes: list[tuple[int, int]])
 
 
 def _kind(text: str, q: MarkedQuote, para_lo: int, sent_lo: int) -> QuoteKind:
+    """direct: the quote stands as the speaker's sentence; partial: it is built into ours."""
     lead = text[max(sent_lo, para_lo):q.open].rstrip()
     first = text[q.start] if q.start < len(text) else ""
-    starts_upper = first.isupper() or not first.islower() and not first.isalpha() is False \
-        and not first.islower()
-    if first.isalpha() and first.islower():
-        starts_upper = False
-    if not lead or lead.endswith((":", "—", "–", "-", "،", ":")):
-        return "direct" if starts_upper or not lead else "partial"
-    if lead.endswith(",") and starts_upper:
+    lower = first.isalpha() and first.islower()
+    if not lead or lead.endswith((":", "—", "–", "-")):
+        return "partial" if lead and lower else "direct"
+    if not lead.endswith((",", "،")):
+        return "partial"
+    # after a comma: "He told Sputnik, “They…”" and "According to X, “the…”" are direct,
+    # "signals, which …, «говорят о …»" and "X’s words, “progress” is far" are not
+    clause = re.split(r"[,،;]", lead[:-1])[-1]
+    if lower and not CUE_RE.search(clause):
+        return "partial"
+    if not first.isalpha() or not first.isupper():
+        if not CUE_RE.search(clause):
+            return "partial"
+    tail = text[(q.close if q.close is not None else q.end) + 1:].split("\n", 1)[0]
+    if re.match(r"[\s.!?…»”\"'’)]*$", tail) or re.match(r"\s*[,;]?\s*[—–\-]", tail) or \
+            re.match(r"[\s.!?…]*\s+[A-ZА-ЯЁ]", tail) or CUE_RE.search(tail[:60]):
         return "direct"
     return "partial"
 
@@ -83,6 +95,26 @@ def _attribute(text: str, resolver: SpeakerResolver, open_: int, close: int,
     return None
 
 
+def _is_name_or_label(text: str, q: MarkedQuote, lo: int, hi: int) -> bool:
+    """A short quoted name (radio «Комсомольская правда») or label (the „open door“ policy)."""
+    inner = text[q.start:q.end]
+    if len(inner.split()) > 3 or inner.rstrip()[-1:] in ".!?,…":
+        return False
+    before = text[max(lo, q.open - 40):q.open].split()
+    after = text[(q.close or q.end) + 1:min(hi, (q.close or q.end) + 40)].split()
+    if before and before[-1].lower().strip(",") .startswith(lexicon.MEDIUM_NOUNS):
+        return True
+    if after and after[0].lower().strip(",.").startswith(lexicon.LABEL_NOUNS):
+        return True
+    folded = inner.casefold()
+    return any(folded.startswith(name) for name in _OUTLET_NAMES)
+
+
+_OUTLET_NAMES = tuple(sorted({k for k in KNOWN_OUTLETS if len(k) > 3} |
+                             {"რია ნოვოსტ", "სპუტნიკ", "ტასს", "اسپوتنیک", "تاس", "ریا نووستی"},
+                             key=len, reverse=True))
+
+
 def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
     text = article.text
     skipped = list(article.skipped)
@@ -92,11 +124,14 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
     problems: list[Problem] = []
     masks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in marked]
 
-    # block quotes: a short cue line ending in a colon, then an unmarked paragraph
+    # block quotes: a cue sentence ending in a colon, then an unmarked paragraph
     blocks: list[tuple[int, int, int, int]] = []  # (start, end, cue_lo, cue_hi)
     for (clo, chi), (plo, phi) in zip(paras, paras[1:], strict=False):
+        if not text[clo:chi].endswith((":", "：")):
+            continue
+        clo = _sentence_bounds(text, clo, chi, [])[-2]  # the cue is the last sentence
         cue_line = text[clo:chi]
-        if not cue_line.endswith((":", "：")) or len(cue_line.split()) > _BLOCK_CUE_MAX_WORDS:
+        if len(cue_line.split()) > _BLOCK_CUE_MAX_WORDS:
             continue
         if not CUE_RE.search(cue_line) or text[plo] in OPENERS:
             continue
@@ -121,9 +156,11 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
             sent_hi = min((b for b in bounds if b > close), default=hi)
             if q.multi_paragraph:
                 sent_hi = min(sent_hi, text.find("\n", close) if "\n" in text[close:] else len(text))
+            if _is_name_or_label(text, q, lo, hi):
+                continue
             who = _attribute(text, resolver, q.open, close, sent_lo, max(sent_hi, close + 1), masks)
-            if who is None and previous is not None:
-                who = previous  # a second quote in the same paragraph, no new speaker
+            if who is None and previous is not None and not _cue_in(text, sent_lo, sent_hi, masks):
+                who = previous  # a further quote in the same paragraph, no new speaker
             kind = _kind(text, q, lo, sent_lo)
             item = _Found(q.start, q.end, q.open, close, kind, q.unclosed)
             words = len(text[q.start:q.end].split())

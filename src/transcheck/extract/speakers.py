@@ -21,23 +21,12 @@ _GENERIC_NAME = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,2}}\b")
 _WORD = re.compile(r"[\w.’'\-]+")
 
 #: Capitalised words that are never part of a person's name in news prose.
-_NOT_NAMES = frozenset("""
-the a an in on at of for and but or to from by with as after before during since this that
-these those it its his her their our we they he she monday tuesday wednesday thursday friday
-saturday sunday january february march april may june july august september october november
-december moscow washington russia russian america american geneva brussels vienna europe
-european nato osce ukraine georgia kremlin state department council foreign ministry united
-states union secretary minister deputy president spokesperson north atlantic treaty soviet
-security news agency international press center multimedia segodnya rossiya
-""".split())
+_NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "to", "from", "by", "with", "as", "after", "before", "during", "since", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "we", "they", "he", "she", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "moscow", "washington", "russia", "russian", "america", "american", "geneva", "brussels", "vienna", "europe", "european", "nato", "osce", "ukraine", "georgia", "kremlin", "state", "department", "council", "foreign", "ministry", "united", "states", "union", "secretary", "minister", "deputy", "president", "spokesperson", "north", "atlantic", "treaty", "soviet", "security", "news", "agency", "international", "press", "center", "multimedia", "segodnya", "rossiya"])
 
 _ROLE_TITLE = frozenset(lexicon.TITLE_WORDS - set(_NOT_NAMES) - set(lexicon.NATIONALITY)
                         - {"of", "to", "the"}) | {"minister", "secretary", "president", "deputy"}
 
-FEMALE_GIVEN = frozenset("""
-wendy julianne maria mariya victoria ursula kamala hillary angela annalena liz elizabeth nancy
-jen jennifer karine anne anna linda samantha condoleezza madeleine kaja salome tea nino
-""".split())
+FEMALE_GIVEN = frozenset(["wendy", "julianne", "maria", "mariya", "victoria", "ursula", "kamala", "hillary", "angela", "annalena", "liz", "elizabeth", "nancy", "jen", "jennifer", "karine", "anne", "anna", "linda", "samantha", "condoleezza", "madeleine", "kaja", "salome", "tea", "nino"])
 
 
 @dataclass
@@ -66,15 +55,24 @@ def _words_before(text: str, pos: int, limit: int = 7) -> list[tuple[int, str]]:
     return list(reversed(out))[:limit]
 
 
+_TITLE_STEMS = tuple(w[:-1] if len(w) > 5 else w for w in lexicon.TITLE_WORDS
+                     if re.search(r"[^\x00-\x7f]", w) and len(w) >= 4)
+
+
+def _is_title_word(lw: str) -> bool:
+    if lw in lexicon.TITLE_WORDS or lw in lexicon.NATIONALITY:
+        return True
+    return bool(re.search(r"[^\x00-\x7f]", lw)) and (
+        lw.startswith(_TITLE_STEMS) or nationality(lw) is not None)
+
+
 def _title_before(text: str, pos: int) -> set[str]:
     words: set[str] = set()
     for _, w in _words_before(text, pos):
         lw = w.lower().rstrip(",")
-        if lw in lexicon.TITLE_WORDS or lw in lexicon.NATIONALITY:
+        if _is_title_word(lw):
             words.add(lw)
-        elif w[:1].isupper() and lw not in _NOT_NAMES and len(words) == 0:
-            break
-        elif not w[:1].isupper():
+        elif w[:1].isupper() and lw not in _NOT_NAMES and len(words) == 0 or not w[:1].isupper():
             break
     return words
 
@@ -84,9 +82,7 @@ def _gazetteer_regex() -> re.Pattern[str]:
     stems: set[str] = set()
     for person in gazetteer():
         for name in person.names:
-            if re.search(r"[\u10a0-\u10ff]", name) and name.endswith("ი"):
-                name = name[:-1]
-            elif re.search(r"[\u0400-\u04ff]", name) and name.endswith("а"):
+            if re.search(r"[\u10a0-\u10ff]", name) and name.endswith("ი") or re.search(r"[\u0400-\u04ff]", name) and name.endswith("а"):
                 name = name[:-1]
             stems.add(re.escape(name).replace(r"\ ", r"\s+"))
     alternatives = "|".join(sorted(stems, key=len, reverse=True))
@@ -104,21 +100,37 @@ CUE_RE = _cue_regex()
 
 
 _FUNCTION = ("the", "this", "that", "to", "of", "and", "or", "a", "an", "by", "with", "for",
-             "in", "on", "at", "according", "as", "from", "said", "told", "but", "who", "which")
+             "in", "on", "at", "according", "as", "from", "but", "who", "which", "one",
+             "another", "но", "а", "в", "на", "с", "по", "о", "и", "что", "как", "это", "да", "რომ", "და",
+             "كه", "که", "و", "از", "به", "در", "با", "را")
 
 
 def _role_regex() -> re.Pattern[str]:
     heads = sorted({h for hs in lexicon.ROLE_HEADS.values() for h in hs}, key=len, reverse=True)
     head = "|".join(re.escape(h).replace(r"\ ", "[ \t]+") for h in heads)
-    stop = "|".join(_FUNCTION)
+    cue_words = {w for cs in lexicon.CUES.values() for c in cs for w in c.split()}
+    stop = "|".join(re.escape(w) for w in sorted(set(_FUNCTION) | cue_words, key=len, reverse=True))
     word = r"(?:U\.S\.|U\.K\.|[\w\-’']+)"
     return re.compile(
         rf"(?<![\w])(?:(?P<det>the|this|russia['’]s|america['’]s|washington['’]s|moscow['’]s)[ \t]+)?"
-        rf"(?P<mods>(?:(?!(?:{stop})[ \t]){word}[ \t]+){{0,4}}?)(?P<head>{head})(?![\w\-])",
+        rf"(?P<mods>(?:(?!(?:{stop})[ \t]){word}[ \t]+){{0,4}}?)(?P<head>{head})"
+        rf"(?P<infl>[\u0400-\u04ff\u10d0-\u10ff]{{0,5}})(?![\w\-])",
         re.IGNORECASE)
 
 
 ROLE_RE = _role_regex()
+
+
+def _anonymous_regex() -> re.Pattern[str]:
+    det = "|".join(re.escape(d) for d in lexicon.INDEFINITE)
+    heads = sorted(set(lexicon.SOURCE_HEADS) | {h for hs in lexicon.ROLE_HEADS.values()
+                                                   for h in hs}, key=len, reverse=True)
+    head = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"(?<![\w\-])(?:{det})[ \t]+(?:[\w\-’']+[ \t]+){{0,3}}?(?:{head})"
+                      rf"[\u0400-\u04ff\u10d0-\u10ff]{{0,5}}(?![\w\-])", re.IGNORECASE)
+
+
+ANONYMOUS_RE = _anonymous_regex()
 
 
 def _pronoun_regex() -> re.Pattern[str]:
@@ -138,8 +150,24 @@ def _is_female(name: str, pid: str) -> bool:
     given = fold(name).split()[0] if fold(name) else ""
     if given in FEMALE_GIVEN or pid in {"maria-zakharova", "wendy-sherman"}:
         return True
+    # Latin transliterations only: Cyrillic -ова is also the genitive of a man's name
     last = fold(name).split()[-1] if fold(name) else ""
-    return bool(re.search(r"(ova|eva|ina|ская|ова|ева|ина)$", last))
+    return bool(re.search(r"(ova|eva|ina|skaya)$", last))
+
+
+#: Person id of an anonymous source: it takes the quote, so that nobody else gets it.
+ANONYMOUS = "unknown"
+
+
+def nationality(word: str) -> str | None:
+    word = word.lower()
+    if word in lexicon.NATIONALITY:
+        return lexicon.NATIONALITY[word]
+    if re.search(r"[^\x00-\x7f]", word):
+        for stem, key in lexicon.NATIONALITY_STEMS:
+            if word.startswith(stem):
+                return key
+    return None
 
 
 class SpeakerResolver:
@@ -198,15 +226,24 @@ class SpeakerResolver:
                     pid = surname_map[fold(m.group())]
                     found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
                     taken.append((m.start(), m.end()))
+        for m in ANONYMOUS_RE.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Mention(m.start(), m.end(), "anonymous", m.group(), ANONYMOUS))
+                taken.append((m.start(), m.end()))
         for m in ROLE_RE.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):
                 continue
-            following = text[e:e + 2]
-            nxt = re.match(r"\s+(\S+)", text[e:e + 60])
-            if nxt and (nxt.group(1)[:1].isupper() or lookup(nxt.group(1))) and \
-                    not CUE_RE.match(nxt.group(1)) and following != ", ":
-                continue  # a title in front of a name, not a description
+            if any(n.kind == "name" and e <= n.start <= e + 40
+                   and not re.search(r"[,.;:!?«»“”„\n]", text[e:n.start]) for n in found):
+                continue  # a title in front of a name ("Пресс-секретарь президента Песков")
+            nxt = re.match(r"(,?)\s+(\S+(?:\s+\S+)?)", text[e:e + 80])
+            if nxt:
+                first = nxt.group(2).split()[0].strip(",.")
+                named = lookup(nxt.group(2).rstrip(",.")) or lookup(first)
+                if named or (not nxt.group(1) and first[:1].isupper()
+                             and not CUE_RE.match(first)):
+                    continue  # a title in front of a name, not a description
             if not m.group("det") and not re.search(r"[^\x00-\x7f]", m.group()):
                 if m.group("head").lower() not in {"diplomat"} or not m.group("mods").strip():
                     continue  # English descriptions need a determiner ("the diplomat")
@@ -232,9 +269,9 @@ class SpeakerResolver:
 
     # -- resolving --------------------------------------------------------------------
     def _fits(self, mention: Mention, info: PersonInfo) -> bool:
-        title = {lexicon.NATIONALITY.get(w, w) for w in info.title_words}
+        title = {nationality(w) or w for w in info.title_words}
         for w in mention.words:
-            nat = lexicon.NATIONALITY.get(w)
+            nat = nationality(w)
             if nat and nat not in title:
                 return False
             if w in lexicon.ROLE_WORDS and w not in info.title_words:
@@ -254,7 +291,7 @@ class SpeakerResolver:
                 gendered = m.surface.lower() in {"he", "she", "он", "она"}
                 person = next((p for p in reversed(history)
                                if not gendered or self.people[p].female == want_female), None)
-            if person:
+            if person and person != ANONYMOUS:
                 history.append(person)
             resolved.append(Mention(m.start, m.end, m.kind, m.surface, person, m.words))
         return resolved
