@@ -64,9 +64,11 @@ def _can_open(text: str, i: int, lo: int) -> bool:
     c = text[i]
     prev = text[i - 1] if i > lo else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    if not nxt or nxt.isspace():
+    if not nxt or nxt == "\n":
         return False
     if c in _APOSTROPHE_LIKE or c in _SYMMETRIC:
+        if nxt.isspace():
+            return False
         # an apostrophe-like mark opens only after a space or opening punctuation
         return prev == "" or prev.isspace() or prev in _OPEN_BEFORE
     return True

@@ -1,0 +1,221 @@
+"""Inference shared by every transformers-backed encoder.
+
+Pooling, prefixing, batching and thread settings live here once, so the e5
+encoder and the generic Hugging Face one cannot drift apart in how they turn a
+model's hidden states into vectors.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .base import Encoder, Offsets
+from .errors import E_MODEL_UNKNOWN, ModelError
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+logger = logging.getLogger(__name__)
+
+POOLINGS = ("mean", "cls", "pooler")
+_THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "TORCH_NUM_THREADS")
+_threads_lock = threading.Lock()
+_threads_configured = False
+
+
+def available_cores() -> int:
+    """Cores this process may run on (affinity and cgroup-pinned CPUs, not the host's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def configure_threads(num_threads: int | None = None) -> None:
+    """Set torch's intra-op threads once per process, unless the user already chose.
+
+    An explicit ``num_threads`` always wins; otherwise we only act when none of
+    the usual environment variables is set, and use the cores we may run on
+    (torch's default counts the host's physical cores, wrong in containers).
+    """
+    global _threads_configured
+    import torch
+
+    with _threads_lock:
+        if num_threads is not None:
+            torch.set_num_threads(max(1, int(num_threads)))
+            _threads_configured = True
+            return
+        if _threads_configured or any(os.environ.get(v) for v in _THREAD_ENV):
+            return
+        torch.set_num_threads(available_cores())
+        _threads_configured = True
+
+
+def library_versions() -> dict[str, str]:
+    import tokenizers
+    import torch
+    import transformers
+
+    return {
+        "numpy": np.__version__,
+        "tokenizers": tokenizers.__version__,
+        "torch": torch.__version__,
+        "transformers": transformers.__version__,
+    }
+
+
+class TransformerEncoder(Encoder):
+    """An :class:`Encoder` over a transformers model and its fast tokenizer."""
+
+    def __init__(
+        self,
+        model: PreTrainedModel,
+        tokenizer: PreTrainedTokenizerBase,
+        *,
+        pooling: str = "mean",
+        prefix: str = "",
+        max_length: int = 512,
+        batch_size: int = 32,
+    ) -> None:
+        if pooling not in POOLINGS:
+            raise ModelError(
+                f"unknown pooling {pooling!r}", code=E_MODEL_UNKNOWN, hint=f"use one of {POOLINGS}"
+            )
+        if batch_size < 1:
+            raise ValueError("batch_size must be >= 1")
+        self.model = model
+        self.tokenizer = tokenizer
+        self.pooling = pooling
+        self.prefix = prefix
+        self.max_length = int(max_length)
+        self.batch_size = int(batch_size)
+        self._dim = int(model.config.hidden_size)
+        self._pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _base_signature(self) -> dict[str, Any]:
+        return {
+            "encoder": self.name,
+            "pooling": self.pooling,
+            "prefix": self.prefix,
+            "max_length": self.max_length,
+            "normalization": "l2",
+            "dim": self.dim,
+            "versions": library_versions(),
+        }
+
+    # -- sentence vectors --------------------------------------------------
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a sequence of texts; wrap one text in a list")
+        texts = list(texts)
+        for t in texts:
+            if not isinstance(t, str):
+                raise TypeError(f"encode() takes strings, got {type(t).__name__}")
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        # Exact duplicates are encoded once (quotations repeat across articles).
+        index: dict[str, int] = {}
+        inverse = np.fromiter(
+            (index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts)
+        )
+        unique = list(index)
+        ids = self.tokenizer(
+            [self.prefix + t for t in unique],
+            truncation=True,
+            max_length=self.max_length,
+            padding=False,
+            return_attention_mask=False,
+            return_token_type_ids=False,
+        )["input_ids"]
+        # Longest first, so padding stays small within a batch and the biggest
+        # allocation happens at once rather than late in a long run.
+        order = sorted(range(len(unique)), key=lambda i: (-len(ids[i]), i))
+        vecs = np.empty((len(unique), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start : start + self.batch_size]
+            vecs[chunk] = self._embed_batch([ids[i] for i in chunk])
+        return vecs[inverse]
+
+    def _embed_batch(self, batch: list[list[int]]) -> np.ndarray:
+        import torch
+
+        longest = max(len(x) for x in batch)
+        input_ids = torch.full((len(batch), longest), self._pad_id, dtype=torch.long)
+        mask = torch.zeros((len(batch), longest), dtype=torch.long)
+        for row, seq in enumerate(batch):
+            input_ids[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
+            mask[row, : len(seq)] = 1
+        with torch.inference_mode():
+            out = self.model(input_ids=input_ids, attention_mask=mask)
+            pooled = self._pool(out, mask)
+            pooled = torch.nn.functional.normalize(pooled.float(), p=2, dim=-1)
+        return pooled.numpy()
+
+    def _pool(self, out: Any, mask: torch.Tensor) -> torch.Tensor:
+        hidden = out.last_hidden_state
+        if self.pooling == "cls":
+            return hidden[:, 0]
+        if self.pooling == "pooler":
+            pooled = getattr(out, "pooler_output", None)
+            if pooled is None:
+                raise ModelError("pooling 'pooler' needs a model with a pooler layer", code=E_MODEL_UNKNOWN)
+            return pooled
+        m = mask.unsqueeze(-1).to(hidden.dtype)
+        return (hidden * m).sum(dim=1) / m.sum(dim=1).clamp(min=1.0)
+
+    # -- subword vectors ---------------------------------------------------
+
+    def token_embeddings(self, text: str) -> tuple[Offsets, np.ndarray]:
+        import torch
+
+        if not isinstance(text, str):
+            raise TypeError(f"token_embeddings() takes a string, got {type(text).__name__}")
+        enc = self.tokenizer(
+            self.prefix + text,
+            truncation=True,
+            max_length=self.max_length,
+            return_offsets_mapping=True,
+            return_special_tokens_mask=True,
+            return_token_type_ids=False,
+        )
+        ids = enc["input_ids"]
+        plen = len(self.prefix)
+        # Prefix tokens are those starting inside the prefix's visible part; the
+        # prefix's trailing space becomes the first word's "▁" and belongs to it.
+        prefix_end = len(self.prefix.rstrip())
+        keep: list[int] = []
+        spans: Offsets = []
+        for i, ((s, e), special) in enumerate(
+            zip(enc["offset_mapping"], enc["special_tokens_mask"], strict=True)
+        ):
+            if special or s < prefix_end:
+                continue
+            s, e = max(s - plen, 0), max(e - plen, 0)
+            while s < e and text[s].isspace():  # the "▁" stands for a space
+                s += 1
+            keep.append(i)
+            spans.append((s, max(s, e)))
+        if not keep:
+            return [], np.zeros((0, self.dim), dtype=np.float32)
+        with torch.inference_mode():
+            out = self.model(
+                input_ids=torch.tensor([ids], dtype=torch.long),
+                attention_mask=torch.ones((1, len(ids)), dtype=torch.long),
+            )
+            hidden = out.last_hidden_state[0, keep]
+            hidden = torch.nn.functional.normalize(hidden.float(), p=2, dim=-1)
+        return spans, hidden.numpy()

@@ -1,0 +1,30 @@
+"""One canonical id for every spelling, script and misspelling of a person."""
+
+import pytest
+
+from transcheck.extract.names import canonical_id, matches
+
+
+@pytest.mark.parametrize("name", [
+    "Sergei Ryabkov", "Sergey Ryabkov", "Ryabkov", "Sergei Rybakov", "Сергей Рябков", "Рябков",
+    "Рябкова", "Рябковым", "რიაბკოვი", "რიაბკოვმა", "რიაბკოვის", "ریابکوف", "سرگئی ریابکوف",
+])
+def test_variants_of_ryabkov(name: str) -> None:
+    assert canonical_id(name) == "sergei-ryabkov"
+
+
+def test_misspelling_needs_the_given_name_to_agree() -> None:
+    # a different given name with a similar surname is a different person
+    assert canonical_id("Nikolai Rybakov") != "sergei-ryabkov"
+
+
+def test_unknown_people_get_a_transliterated_slug() -> None:
+    assert canonical_id("Julianne Smith") == "julianne-smith"
+    assert canonical_id("Иван Петров") == "ivan-petrov"
+
+
+@pytest.mark.parametrize("query", ["Ryabkov", "Sergey Ryabkov", "Рябков", "რიაბკოვი",
+                                   "ریابکوف", "sergei-ryabkov"])
+def test_speaker_filter_matches_any_variant(query: str) -> None:
+    assert matches(query, "sergei-ryabkov")
+    assert not matches(query, "antony-blinken")
