@@ -120,6 +120,64 @@ def extract_cli(
         raise typer.Exit(130) from None
 
 
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command("compare")
+def compare_cli(
+    a: Annotated[str | None, typer.Argument(help="First rendering: text, or a file holding it.",
+                                           show_default=False)] = None,
+    b: Annotated[str | None, typer.Argument(help="Second rendering: text, or a file.",
+                                           show_default=False)] = None,
+    pairs: Annotated[Path | None, typer.Option(
+        "--pairs", help="Score many pairs: TSV with header id, a, b, or JSONL {id, a, b}.",
+        exists=False, dir_okay=False)] = None,
+    fmt: Annotated[CompareFormat | None, typer.Option(
+        "--format", "-f", help="table (default for two texts) | json | jsonl (default for "
+        "--pairs: a signature header line, then one line per pair in input order).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", dir_okay=False,
+                                             help="Write here instead of stdout.")] = None,
+    model: Annotated[str | None, typer.Option(
+        "--model", help="Encoder: e5-small (built in), a local folder, or a model name in "
+        "the local Hugging Face cache.")] = None,
+) -> None:
+    """How far two renderings of a quote diverge, in meaning and in wording."""
+    from .compare import Pair, compare_pairs, read_pairs, read_text_arg
+    from .errors import UsageError
+    from .report import get_renderer
+
+    try:
+        if pairs is not None:
+            if a is not None or b is not None:
+                raise UsageError("give either two texts or --pairs FILE, not both")
+            try:
+                data = pairs.read_bytes()
+            except OSError as exc:
+                raise TranscheckError(f"cannot read the pairs file ({exc.strerror})",
+                                      source=str(pairs), hint="check the path") from exc
+            items = list(read_pairs(str(pairs), data))
+            default = "jsonl"
+        else:
+            if a is None or b is None:
+                raise UsageError("compare needs two texts (or files), or --pairs FILE",
+                                 hint="see transcheck compare --help")
+            items = [Pair("pair", read_text_arg(a), read_text_arg(b))]
+            default = "table"
+        result = compare_pairs(items, model=model)
+        for e in result.errors:
+            typer.echo(f"warning: {e.message}; row skipped [E116]", err=True)
+        renderer = get_renderer("comparison", fmt.value if fmt else default,
+                                color=_is_tty() and out is None)
+        _emit(renderer.render(result), out)
+        if not result.scores:
+            raise typer.Exit(ExitCode.ERROR)
+    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+        _fail(exc)
+
+
 def main() -> None:
     try:
         app()

@@ -70,3 +70,39 @@ class Extraction:
     documents: tuple[Article, ...]
     quotes: tuple[Quote, ...]
     problems: tuple[Problem, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """How far two renderings diverge. Lexical scores are ``None`` across languages."""
+
+    id: str
+    a: str
+    b: str
+    lang_a: str
+    lang_b: str
+    cosine: float
+    semantic_similarity: float
+    divergence: float
+    bleu: float | None
+    chrf: float | None
+    ter: float | None
+    lexical_note: str | None = None
+    #: Input line of the pair (batch runs), so errors and scores keep the input order.
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class PairError:
+    """A pair that could not be scored (a bad input row): reported, not fatal."""
+
+    id: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    scores: tuple[PairScore, ...]
+    signature: dict[str, object]
+    errors: tuple[PairError, ...] = ()
