@@ -70,3 +70,14 @@ def test_repeated_paragraph_yields_its_quotes_once(tmp_path) -> None:
     (tmp_path / "a.txt").write_text(f"Title\n{para}\nMiddle text here.\n{para}\n", "utf-8")
     got = extract([str(tmp_path / "a.txt")])
     assert [q.text for q in got.quotes] == ["We will not move,"]
+
+
+def test_blind_heldout_set_floor() -> None:
+    """Written blind to the code (fixtures/heldout/README.md). A floor, not a target:
+    it guards against regressions on text the rules were not written for."""
+    got = extract([str(ROOT / "fixtures/heldout/articles")])
+    s = score(got.quotes, load_gold(ROOT / "fixtures/heldout/gold.jsonl"))
+    assert s.recall >= 0.95
+    assert s.precision >= 0.9
+    assert s.speaker_accuracy >= 0.65
+    assert s.kind_correct / s.matched >= 0.95

@@ -14,10 +14,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from anyascii import anyascii
+
 from .names import canonical_id, fold, gazetteer, lookup
 
-_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-_GENERIC_NAME = re.compile(rf"\b{_CAP}(?:\s+(?:[A-Z]\.\s+)?{_CAP}){{1,2}}\b")
+# Capitalised words in any cased script (Péter Szijjártó, Александр Новак).
+_CAP = (r"(?:(?=[^\W\d_])(?=[^a-zа-яё])(?=[^\W\d_][^\W\d_]*[a-zà-ÿа-яёა-ჿ])"
+        r"[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)?)")
+_GENERIC_NAME = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{1,2}}(?![\w])")
+# In scripts without case a name is recognised after a title: the next two words.
+_CASELESS_NAME = re.compile(r"([\u10d0-\u10ff\u0600-\u06ff\u200c]+)[ \t]+"
+                            r"([\u10d0-\u10ff\u0600-\u06ff\u200c\-]+)")
 _WORD = re.compile(r"[\w.’'\-]+")
 
 #: Capitalised words that are never part of a person's name in news prose.
@@ -26,7 +33,40 @@ _NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "of", "for", "and", 
 _ROLE_TITLE = frozenset(lexicon.TITLE_WORDS - set(_NOT_NAMES) - set(lexicon.NATIONALITY)
                         - {"of", "to", "the"}) | {"minister", "secretary", "president", "deputy"}
 
-FEMALE_GIVEN = frozenset(["wendy", "julianne", "maria", "mariya", "victoria", "ursula", "kamala", "hillary", "angela", "annalena", "liz", "elizabeth", "nancy", "jen", "jennifer", "karine", "anne", "anna", "linda", "samantha", "condoleezza", "madeleine", "kaja", "salome", "tea", "nino"])
+_ROLE_TITLE_ALL = frozenset(w for w in lexicon.TITLE_WORDS if re.search(r"[^\x00-\x7f]", w)
+                            and not lexicon.NATIONALITY.get(w))
+_CASELESS_STOP = frozenset({"و", "که", "در", "از", "به", "با", "روز", "این", "آن", "და", "რომ",
+                            "ამ", "იმ", "დღეს"})
+
+
+def _looks_capitalised(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and (
+        len(letters) == 1 or not all(c.isupper() for c in letters))  # not NATO, OSCE
+
+
+FEMALE_GIVEN = frozenset("""
+wendy julianne maria mariya victoria ursula kamala hillary angela annalena liz elizabeth nancy
+jen jennifer karine anne anna linda samantha condoleezza madeleine kaja salome tea nino
+sofia sophia sophie irina olga natalia natalya elena yelena ekaterina yekaterina svetlana
+tatiana tatyana valentina marina ludmila lyudmila julia yulia yuliya lucia margarita ketevan
+khatia eka tamar tamara mariam zahra fatemeh maryam leila roberta kristalina ngozi christine
+federica catherine cathy ivanka
+""".split())
+
+#: Common given names (transliterated): a capitalised pair starting with one is a person.
+GIVEN_NAMES = frozenset("""
+alexander aleksandr alexei aleksei alexey andrei andrey anton boris dmitry dmitri evgeny yevgeny
+igor ivan konstantin mikhail nikolai nikolay oleg pavel pyotr roman sergei sergey vladimir
+vladislav vyacheslav viktor yuri yury maxim denis artem kirill grigory valery gennady leonid
+giorgi george irakli levan davit david zurab mikheil ilia nikoloz shalva archil tornike
+ali mohammad mohammed hossein hassan ahmad mahmoud javad abbas reza hamid mehdi nasser saeed
+john james robert michael william joseph thomas charles daniel matthew mark paul steven andrew
+joe antony anthony ned jake lloyd jens josep emmanuel olaf rishi boris mario pedro charles
+peter peter hans jan jean pierre luis carlos antonio dmytro volodymyr andriy oleksii ruslan
+recep mevlut hakan hulusi jeyhun ilham ararat nikol wang xi li sofia
+""".split()) | FEMALE_GIVEN
+
 
 
 @dataclass
@@ -70,6 +110,8 @@ def _title_before(text: str, pos: int) -> set[str]:
     words: set[str] = set()
     for _, w in _words_before(text, pos):
         lw = w.lower().rstrip(",")
+        if not lw:
+            continue
         if _is_title_word(lw):
             words.add(lw)
         elif w[:1].isupper() and lw not in _NOT_NAMES and len(words) == 0 or not w[:1].isupper():
@@ -147,7 +189,7 @@ def _masked(pos: int, end: int, masks: Iterable[tuple[int, int]]) -> bool:
 
 
 def _is_female(name: str, pid: str) -> bool:
-    given = fold(name).split()[0] if fold(name) else ""
+    given = fold(anyascii(name)).split()[0] if fold(name) else ""
     if given in FEMALE_GIVEN or pid in {"maria-zakharova", "wendy-sherman"}:
         return True
     # Latin transliterations only: Cyrillic -ова is also the genitive of a man's name
@@ -195,9 +237,12 @@ class SpeakerResolver:
                 self._note_person(pid, m.group(), m.start())
         for m in _GENERIC_NAME.finditer(text):
             tokens = m.group().split()
-            # drop leading title-like words ("Secretary Blinken", "Deputy Secretary of State ...")
-            while tokens and tokens[0].lower() in _NOT_NAMES | lexicon.TITLE_WORDS:
+            # drop leading title-like words ("Secretary Blinken", "Вице-премьер РФ Новак")
+            while tokens and (tokens[0].lower() in _NOT_NAMES | lexicon.TITLE_WORDS
+                              or not _looks_capitalised(tokens[0])):
                 tokens = tokens[1:]
+            if not all(_looks_capitalised(t) for t in tokens) or len(tokens) > 3:
+                continue
             if len(tokens) < 2 or any(t.lower() in _NOT_NAMES for t in tokens):
                 continue
             surface = " ".join(tokens)
@@ -209,8 +254,25 @@ class SpeakerResolver:
             titled = bool(_title_before(text, start) & _ROLE_TITLE)
             after = text[end:end + 40]
             cued = bool(re.match(r"\s*,?\s*(?:" + CUE_RE.pattern + ")", after, re.IGNORECASE))
-            if not (titled or cued or lookup(surface)):
+            given = fold(anyascii(tokens[0]))
+            if not (titled or cued or lookup(surface) or given in GIVEN_NAMES):
                 continue
+            pid = canonical_id(surface)
+            found.append(Mention(start, end, "name", surface, pid))
+            taken.append((start, end))
+            self._note_person(pid, surface, start)
+        for m in _CASELESS_NAME.finditer(text):
+            start, end = m.start(), m.end()
+            if not free(start, end) or not _title_before(text, start) & _ROLE_TITLE_ALL:
+                continue
+            words = [m.group(1), m.group(2)]
+            if any(_is_title_word(w.lower()) or w in _CASELESS_STOP for w in words):
+                continue
+            if any(c.start() < end for c in CUE_RE.finditer(text, start, end + 30)):
+                continue  # "همچنین تاکید کرد" is a cue, not a name
+            if text.count(words[1]) < 2 and fold(anyascii(words[0])) not in GIVEN_NAMES:
+                continue  # a real surname comes back later in the article
+            surface = " ".join(words)
             pid = canonical_id(surface)
             found.append(Mention(start, end, "name", surface, pid))
             taken.append((start, end))
@@ -291,7 +353,16 @@ class SpeakerResolver:
                 gendered = m.surface.lower() in {"he", "she", "он", "она"}
                 person = next((p for p in reversed(history)
                                if not gendered or self.people[p].female == want_female), None)
-            if person and person != ANONYMOUS:
+            if m.kind == "anonymous":
+                key = f"{ANONYMOUS}@{m.start}"
+                self.people[key] = PersonInfo(ANONYMOUS, m.surface, set(
+                    w.lower() for w in m.surface.split()))
+                history.append(key)
+                person = ANONYMOUS
+            elif person and person.startswith(ANONYMOUS + "@"):
+                history.append(person)
+                person = ANONYMOUS
+            elif person:
                 history.append(person)
             resolved.append(Mention(m.start, m.end, m.kind, m.surface, person, m.words))
         return resolved
