@@ -178,6 +178,31 @@ def compare_cli(
         _fail(exc)
 
 
+@app.command("calibrate")
+def calibrate_cli(
+    pairs: Annotated[Path, typer.Argument(help="Labelled pairs: JSONL with a, b, label, target.",
+                                          dir_okay=False, show_default=False)],
+    model: Annotated[str | None, typer.Option("--model", help="Encoder to calibrate.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", dir_okay=False,
+                                             help="Write here instead of stdout.")] = None,
+) -> None:
+    """Fit the semantic-similarity calibration of a model on labelled pairs (prints JSON)."""
+    from .compare import calibrate
+    from .metrics.calibration import to_json
+    from .report.jsonout import dumps
+
+    try:
+        try:
+            data = pairs.read_bytes()
+        except OSError as exc:
+            raise TranscheckError(f"cannot read the pairs file ({exc.strerror})",
+                                  source=str(pairs), hint="check the path") from exc
+        cal = calibrate(str(pairs), data, model=model)
+        _emit(dumps({cal.model_id: to_json(cal)}), out)
+    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+        _fail(exc)
+
+
 def main() -> None:
     try:
         app()

@@ -20,7 +20,8 @@ from .errors import InputError
 from .ingest.decode import DecodeError, decode_bytes
 from .langid import UNDETERMINED, identify
 from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
-from .metrics.semantic import SemanticSimilarity
+from .metrics.calibration import Calibration, fit_labelled
+from .metrics.semantic import SemanticSimilarity, model_id_of
 from .types import Comparison, PairError, PairScore
 
 
@@ -130,3 +131,26 @@ def _pair_from(rec: Any, n: int, path: str) -> Pair | PairError:
     if not isinstance(a, str) or not isinstance(b, str) or not a.strip() or not b.strip():
         return PairError(pid, n, f"{path}:{n}: needs non-empty text in both 'a' and 'b'")
     return Pair(pid, a, b, n, rec.get("lang_a") or None, rec.get("lang_b") or None)
+
+
+def calibrate(path: str, data: bytes, *, model: str | None = None,
+              encoder: Encoder | None = None) -> Calibration:
+    """Fit the semantic calibration of a model on a labelled pair file (JSONL with
+    ``a``, ``b``, ``label``, ``target``), as fixtures/pairs/labelled.jsonl."""
+    encoder = encoder or get_encoder(model)
+    records = []
+    for n, line in enumerate(decode_bytes(data).text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            float(rec["target"])
+            str(rec["a"]), str(rec["b"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise InputError(f"line {n} is not a labelled pair ({exc})", source=path,
+                             hint="each line needs a, b, label and target") from exc
+        records.append(rec)
+    semantic = SemanticSimilarity(encoder)
+    cosines = [float(c) for c in semantic.cosines([r["a"] for r in records],
+                                                  [r["b"] for r in records])]
+    return fit_labelled(records, cosines, model_id=model_id_of(encoder), pairs_id=path)

@@ -106,3 +106,27 @@ class Comparison:
     scores: tuple[PairScore, ...]
     signature: dict[str, object]
     errors: tuple[PairError, ...] = ()
+
+
+DriftType = Literal["wording", "intensity", "concept", "omission", "addition", "reorder",
+                    "negation", "number", "date", "entity", "modality"]
+DriftSeverity = Literal["low", "medium", "high"]
+
+
+@dataclass(frozen=True)
+class DriftSpan:
+    """One difference between two renderings: what changed, where, and how much it matters.
+
+    Spans are character offsets into the two texts as given (``a`` is the reference);
+    an omission has an empty span in ``b``, an addition an empty span in ``a``.
+    """
+
+    type: DriftType
+    severity: DriftSeverity
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    a_text: str
+    b_text: str
+    note: str = ""

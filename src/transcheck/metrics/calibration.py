@@ -43,7 +43,8 @@ def uncalibrated(model_id: str) -> Calibration:
 @lru_cache(maxsize=1)
 def _table() -> dict[str, Any]:
     path = resources.files("transcheck.data").joinpath("calibration.json")
-    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    table = json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    return {k: v for k, v in table.items() if not k.startswith("_")}
 
 
 def calibration_for(model_id: str) -> Calibration:
@@ -112,3 +113,18 @@ def to_json(cal: Calibration) -> dict[str, Any]:
     d = asdict(cal)
     d.pop("model_id")
     return d
+
+
+#: Labels whose meaning shift an encoder cannot see (a flipped negation scores like a
+#: paraphrase); they are left out of the fit, and the drift detectors carry them instead.
+EXCLUDED_LABELS = ("meaning_change",)
+
+
+def fit_labelled(records: Sequence[dict[str, Any]], cosines: Sequence[float], *, model_id: str,
+                 pairs_id: str) -> Calibration:
+    """Fit on labelled records ({label, target}) and their raw cosines."""
+    use = [i for i, r in enumerate(records) if r.get("label") not in EXCLUDED_LABELS]
+    cal = fit(model_id, [cosines[i] for i in use], [float(records[i]["target"]) for i in use],
+              pairs_id=pairs_id)
+    cal.fit["excluded_labels"] = list(EXCLUDED_LABELS)
+    return cal
