@@ -203,6 +203,77 @@ def calibrate_cli(
         _fail(exc)
 
 
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        return None, None
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(),
+                   TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn(),
+                   transient=True)
+    tasks: dict[str, object] = {}
+
+    def update(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=total)
+        bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+    return bar, update
+
+
+@app.command("report")
+def report_cli(
+    paths: Annotated[list[str], typer.Argument(
+        help="Articles: files, folders, or - for standard input.", show_default=False)],
+    speaker: Annotated[str | None, typer.Option(
+        "--speaker", help="Only this person's quotes; any spelling or script.")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] =
+        ReportFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", dir_okay=False,
+                                             help="Write here instead of stdout.")] = None,
+    model: Annotated[str | None, typer.Option(
+        "--model", help="Encoder: e5-small (built in), a local folder, or a model name in "
+        "the local Hugging Face cache.")] = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress",
+                                              help="No progress bars on stderr.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1,
+                                           help="Largest article accepted, in bytes.")] = 10_000_000,
+) -> None:
+    """Every utterance of every speaker, its renderings side by side, and how they drift."""
+    from .ingest import Limits
+    from .pipeline import build_report
+    from .report import get_renderer
+
+    bar, update = _progress(not no_progress)
+    try:
+        if bar is not None:
+            bar.start()
+        try:
+            result = build_report(paths, speaker=speaker, model=model, stdin=sys.stdin.buffer,
+                                  limits=Limits(max_bytes=max_bytes), progress=update)
+        finally:
+            if bar is not None:
+                bar.stop()
+        _warn(result.problems)
+        if not result.documents:
+            raise NoUsableInput("no usable article in the given inputs",
+                                hint="check the paths and the messages above")
+        renderer = get_renderer("report", fmt.value, color=_is_tty() and out is None)
+        _emit(renderer.render(result), out)
+    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
 def main() -> None:
     try:
         app()

@@ -130,3 +130,60 @@ class DriftSpan:
     a_text: str
     b_text: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A quote's place in a cluster: which part of the utterance it renders."""
+
+    quote: str  # quote id
+    doc: str
+    outlet: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class PairResult:
+    """Two renderings of one utterance from different documents, scored.
+
+    When one is a fragment of the other, ``window_*`` is the part of the longer one it
+    aligns to (offsets into that quote's text) and every score is computed on it.
+    """
+
+    a: str  # quote id (the reference side)
+    b: str
+    window_a: tuple[int, int] | None
+    window_b: tuple[int, int] | None
+    cosine: float
+    semantic_similarity: float
+    divergence: float
+    bleu: float | None
+    chrf: float | None
+    ter: float | None
+    lexical_note: str | None
+    drift: tuple[DriftSpan, ...] = ()
+    meaning_risk: float = 0.0
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One utterance of one speaker and every rendering of it across outlets."""
+
+    id: str
+    speaker: str
+    quotes: tuple[str, ...]
+    reference: str
+    reference_reason: str
+    outlier: str | None
+    pairs: tuple[PairResult, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything ``transcheck report`` found: the input of every renderer and rule."""
+
+    documents: tuple[Article, ...]
+    quotes: tuple[Quote, ...]
+    clusters: tuple[Cluster, ...]
+    problems: tuple[Problem, ...]
+    signature: dict[str, object]

@@ -30,6 +30,7 @@ class Person:
     display: str
     given: frozenset[str]
     names: tuple[str, ...]
+    lang: str | None = None
 
 
 def _script_of(word: str) -> str:
@@ -60,7 +61,7 @@ def gazetteer() -> tuple[Person, ...]:
     raw = json.loads(resources.files("transcheck.data").joinpath("people.json").read_text("utf-8"))
     return tuple(
         Person(pid, entry["display"], frozenset(fold(g) for g in entry["given"]),
-               tuple(entry["names"]))
+               tuple(entry["names"]), entry.get("lang"))
         for pid, entry in raw.items() if not pid.startswith("_")
     )
 
@@ -135,6 +136,14 @@ def display_name(pid: str) -> str:
         if person.id == pid:
             return person.display
     return pid
+
+
+def spoken_language(pid: str) -> str | None:
+    """The language a known person speaks in public: their quotes' original language."""
+    for person in gazetteer():
+        if person.id == pid:
+            return person.lang
+    return None
 
 
 def matches(query: str, speaker_id: str, surfaces: tuple[str, ...] = ()) -> bool:

@@ -26,9 +26,13 @@ class Calibration:
     #: How the constants were obtained: pair-set id, size, fit error, rank correlation.
     fit: dict[str, Any]
 
-    def similarity(self, cosine: float) -> float:
+    def _logistic(self, cosine: float) -> float:
         z = -self.k * (cosine - self.c)
         return 1.0 / (1.0 + math.exp(min(60.0, max(-60.0, z))))
+
+    def similarity(self, cosine: float) -> float:
+        # scaled so that identical texts (cosine 1) have similarity 1 and divergence 0
+        return min(1.0, self._logistic(cosine) / self._logistic(1.0))
 
     def signature(self) -> str:
         return f"calib:logistic|k:{self.k:.4g}|c:{self.c:.4g}|fit:{self.fit.get('pairs', '?')}"
@@ -83,7 +87,7 @@ def fit(model_id: str, cosines: Sequence[float], targets: Sequence[float], *,
         raise ValueError("need at least four labelled pairs to fit a calibration")
 
     def loss(k: float, c: float) -> float:
-        cal = Calibration(model_id, k, c, {})
+        cal = Calibration(model_id, k, c, {})  # fitted through the same scaled curve
         return sum((cal.similarity(x) - t) ** 2 for x, t in zip(cosines, targets, strict=True))
 
     best = (float("inf"), 10.0, 0.8)

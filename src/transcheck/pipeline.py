@@ -1,0 +1,143 @@
+"""The whole flow: articles -> quotes -> clusters -> scored pairs with drift -> Report.
+
+``build_report`` is what ``transcheck report`` (and ``gate``) call; it returns data and
+never prints, so that other programs can use it as a library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import BinaryIO
+
+from . import __version__
+from .align import AlignConfig, Alignment, Link, _Vectors, align, cluster_id, words
+from .drift import detect_drift, drift_summary
+from .encoders.base import Encoder, get_encoder
+from .extract import extract
+from .extract.names import spoken_language
+from .ingest import Limits
+from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
+from .metrics.semantic import SemanticSimilarity
+from .types import Cluster, DriftSpan, PairResult, Quote, Report
+
+Progress = Callable[[str, int, int], None]
+
+
+def _shift(spans: Sequence[DriftSpan], da: int, db: int) -> tuple[DriftSpan, ...]:
+    return tuple(DriftSpan(s.type, s.severity, s.a_start + da, s.a_end + da, s.b_start + db,
+                           s.b_end + db, s.a_text, s.b_text, s.note) for s in spans)
+
+
+def _choose_reference(members: list[int], quotes: Sequence[Quote],
+                      links: dict[tuple[int, int], Link]) -> tuple[int, str]:
+    speaker = quotes[members[0]].speaker
+    original = spoken_language(speaker)
+    if original:
+        native = [i for i in members if quotes[i].lang == original]
+        if native and len({quotes[i].lang for i in members}) > 1:
+            best = max(native, key=lambda i: (len(quotes[i].text), -i))
+            return best, f"original language ({original})"
+    longest = max(len(words(quotes[i].text)) for i in members)
+    full = [i for i in members if len(words(quotes[i].text)) >= 0.6 * longest]
+
+    def centrality(i: int) -> tuple[float, int, int]:
+        sims = [lk.similarity for (a, b), lk in links.items() if i in (a, b)]
+        return (sum(sims) / len(sims) if sims else 0.0, len(quotes[i].text), -i)
+
+    return max(full, key=centrality), "medoid"
+
+
+class Scorer:
+    """Scores linked pairs: calibrated semantic divergence, lexical metrics, drift."""
+
+    def __init__(self, encoder: Encoder, vectors: _Vectors):
+        self.encoder = encoder
+        self.vectors = vectors
+        self.semantic = SemanticSimilarity(encoder)
+        self.metrics = (Bleu(), ChrF(), Ter())
+
+    def pair(self, qa: Quote, qb: Quote, wa: tuple[int, int] | None,
+             wb: tuple[int, int] | None) -> PairResult:
+        ta = qa.text[wa[0]:wa[1]] if wa else qa.text
+        tb = qb.text[wb[0]:wb[1]] if wb else qb.text
+        va, vb = self.vectors.get([ta, tb])
+        cos = float(max(-1.0, min(1.0, float(va @ vb))))
+        sim = round(self.semantic.similarity(cos), 4)
+        note = not_comparable(qa.lang, qb.lang)
+        lex = [None if note else m.sentence_score(ta, tb, lang_ref=qa.lang, lang_hyp=qb.lang).value
+               for m in self.metrics]
+        spans = detect_drift(ta, tb, lang_a=qa.lang, lang_b=qb.lang, encoder=self.encoder)
+        spans = _shift(spans, wa[0] if wa else 0, wb[0] if wb else 0)
+        risk = float(drift_summary(spans)["meaning_risk"])
+        return PairResult(qa.id, qb.id, wa, wb, round(cos, 4), sim, round(1.0 - sim, 4),
+                          lex[0], lex[1], lex[2], note, spans, round(risk, 4))
+
+
+def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
+                   progress: Progress | None = None) -> list[Cluster]:
+    clusters = []
+    total = len(alignment.links)
+    done = 0
+    for members in alignment.clusters:
+        ref, reason = _choose_reference(members, quotes, alignment.links)
+        results = []
+        for (i, j), link in sorted(alignment.links.items()):
+            if i not in members:
+                continue
+            # the reference (else the earlier quote) is side a
+            a, b, wa, wb = (i, j, link.window_i, link.window_j)
+            if j == ref:
+                a, b, wa, wb = j, i, link.window_j, link.window_i
+            results.append(scorer.pair(quotes[a], quotes[b], wa, wb))
+            done += 1
+            if progress:
+                progress("pairs scored", done, total)
+        outlier = None
+        if len(members) >= 3 and results:
+            far: dict[str, list[float]] = {}
+            for r in results:
+                d = max(r.divergence, r.meaning_risk)
+                far.setdefault(r.a, []).append(d)
+                far.setdefault(r.b, []).append(d)
+            ranked = sorted(far, key=lambda q: (-sum(far[q]) / len(far[q]), q))
+            outlier = next((q for q in ranked if q != quotes[ref].id), None)
+        elif len(members) == 2:
+            outlier = next(quotes[i].id for i in members if i != ref)
+        ids = [quotes[i].id for i in members]
+        clusters.append(Cluster(cluster_id(quotes[ref].speaker, ids), quotes[ref].speaker,
+                                tuple(ids), quotes[ref].id, reason, outlier, tuple(results)))
+    return clusters
+
+
+def signature(encoder: Encoder, scorer: Scorer, config: AlignConfig) -> dict[str, object]:
+    bleu, chrf, ter = scorer.metrics
+    return {
+        "transcheck": __version__,
+        "encoder": encoder.signature(),
+        "calibration": scorer.semantic.calibration.signature(),
+        "bleu": bleu.signature(), "chrf": chrf.signature(), "ter": ter.signature(),
+        "align": {"link_similarity": config.link_similarity,
+                  "fragment_ratio": config.fragment_ratio,
+                  "max_window_clauses": config.max_window_clauses,
+                  "min_semantic_words": config.min_semantic_words,
+                  "date_window_days": config.date_window_days,
+                  "include_unknown": config.include_unknown},
+    }
+
+
+def build_report(paths: Iterable[str], *, speaker: str | None = None,
+                 model: str | None = None, encoder: Encoder | None = None,
+                 align_config: AlignConfig | None = None, limits: Limits | None = None,
+                 stdin: BinaryIO | None = None, progress: Progress | None = None) -> Report:
+    """Read, extract, align, score: the data behind every report format and the gate."""
+    config = align_config or AlignConfig()
+    extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits)
+    encoder = encoder or get_encoder(model)
+    vectors = _Vectors(encoder)
+    scorer = Scorer(encoder, vectors)
+    quotes = extraction.quotes
+    documents = {d.id: d for d in extraction.documents}
+    alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config, vectors)
+    clusters = build_clusters(quotes, alignment, scorer, progress)
+    return Report(extraction.documents, quotes, tuple(clusters), extraction.problems,
+                  signature(encoder, scorer, config))
