@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/transcheck extract seeds/
+	$(BIN)/transcheck report seeds/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

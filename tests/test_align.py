@@ -1,0 +1,92 @@
+"""Alignment of the seed quotes into utterances, against the hand-made gold clusters."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transcheck.align import AlignConfig, align, clause_windows, find_fragment
+from transcheck.extract import extract
+from transcheck.metrics.calibration import calibration_for
+from transcheck.metrics.semantic import model_id_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_find_fragment_locates_words_in_order() -> None:
+    long = "They feel behind them the eyes and ears of the most anti-Russian group"
+    s, e = find_fragment("eyes and ears", long)
+    assert long[s:e] == "eyes and ears"
+    assert find_fragment("ears and eyes", long) is None
+
+
+def test_clause_windows_are_contiguous_clause_runs() -> None:
+    text = "In short, they reflect a lack of understanding. We need guarantees, now."
+    spans = {text[s:e] for s, e in clause_windows(text, 2)}
+    assert "they reflect a lack of understanding" in spans
+    assert "We need guarantees" in spans
+    assert "In short, they reflect a lack of understanding" in spans
+
+
+@pytest.fixture(scope="module")
+def seed_alignment(e5):
+    x = extract([str(ROOT / "seeds")])
+    docs = {d.id: d for d in x.documents}
+    result = align(x.quotes, docs, e5, calibration_for(model_id_of(e5)))
+    return x, result
+
+
+def _key(quote) -> tuple[str, str]:
+    return quote.doc, quote.text
+
+
+def test_seed_clusters_match_gold(seed_alignment) -> None:
+    x, result = seed_alignment
+    gold = json.loads((ROOT / "fixtures/gold/seed_clusters.json").read_text("utf-8"))
+    got = []
+    for members in result.clusters:
+        if len(members) > 1:
+            got.append(sorted(_key(x.quotes[i]) for i in members))
+    expected = []
+    for cluster in gold["clusters"]:
+        keys = []
+        for doc, start_words in cluster:
+            match = [q for q in x.quotes if q.doc == doc and q.text.startswith(start_words)]
+            assert len(match) == 1, (doc, start_words)
+            keys.append(_key(match[0]))
+        expected.append(sorted(keys))
+    assert sorted(got) == sorted(expected)
+
+
+def test_same_document_quotes_are_never_renderings_of_each_other(seed_alignment) -> None:
+    x, result = seed_alignment
+    for i, j in result.links:
+        assert x.quotes[i].doc != x.quotes[j].doc
+
+
+def test_fragment_is_scored_on_its_window(seed_alignment) -> None:
+    x, result = seed_alignment
+    for (i, j), link in result.links.items():
+        qi, qj = x.quotes[i], x.quotes[j]
+        if "eyes and ears" in (qi.text, qj.text):
+            long, window = (qj, link.window_j) if qi.text == "eyes and ears" else (qi, link.window_i)
+            assert long.text[window[0]:window[1]] == "eyes and ears"
+            return
+    pytest.fail("the fragment 'eyes and ears' did not align")
+
+
+def test_other_interviews_do_not_merge(seed_alignment) -> None:
+    """TASS (004) quotes a later interview: none of its quotes joins the January 9 remarks."""
+    x, result = seed_alignment
+    tass = {i for i, q in enumerate(x.quotes) if q.doc.startswith("004")}
+    for i, j in result.links:
+        assert i not in tass and j not in tass
+
+
+def test_stricter_threshold_only_removes_links(e5, seed_alignment) -> None:
+    x, loose = seed_alignment
+    docs = {d.id: d for d in x.documents}
+    strict = align(x.quotes, docs, e5, calibration_for(model_id_of(e5)),
+                   AlignConfig(link_similarity=0.97))
+    assert set(strict.links) <= set(loose.links)
+    assert len(strict.links) < len(loose.links)
