@@ -51,10 +51,7 @@ class ConfigError(TranscheckError):
     code = "E300"
 
 
-class ModelError(TranscheckError):
-    """The encoder model is missing, corrupted or cannot be loaded."""
-
-    code = "E400"
+# The encoders' ModelError (codes E-MODEL-*) lives in transcheck.encoders.errors.
 
 
 # Problem codes for inputs that are skipped while the run goes on.

@@ -195,14 +195,18 @@ def decompile_charsmap(blob: bytes) -> dict[str, str]:
     def offset(u: int) -> int:
         return (u >> 10) << ((u & (1 << 9)) >> 6)
 
+    # Index every labelled unit by the base of the node it hangs from
+    # (base = position ^ label), then walk down from the root.
+    children: dict[int, list[tuple[int, int]]] = {}
+    for p, u in enumerate(units):
+        c = u & 0xFF
+        if c and not u >> 31 and (u & ((1 << 31) | 0xFF)) == c:
+            children.setdefault(p ^ c, []).append((c, p))
     out: dict[str, str] = {}
     stack: list[tuple[int, bytes]] = [(offset(units[0]), b"")]
     while stack:
         base, key = stack.pop()
-        for c in range(1, 256):
-            p = base ^ c
-            if p >= n or (units[p] & ((1 << 31) | 0xFF)) != c:
-                continue
+        for c, p in children.get(base, ()):
             child_base = p ^ offset(units[p])
             k = key + bytes([c])
             if (units[p] >> 8) & 1:

@@ -118,7 +118,9 @@ def build_model(f: E5S1File) -> BertModel:
     try:
         model.load_state_dict(state, strict=True, assign=True)
     except RuntimeError as exc:
-        raise ModelError(f"{f.name}: weights do not fit BertModel: {exc}", code=E_MODEL_FORMAT) from exc
+        raise ModelError(
+            f"{f.name}: weights do not fit BertModel: {exc}", code=E_MODEL_FORMAT
+        ) from exc
     _materialise_buffers(model)
     model.eval()
     return model

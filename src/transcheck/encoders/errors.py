@@ -1,10 +1,12 @@
 """Errors raised by the encoders.
 
-Kept local to the package for now; the codes are stable strings that scripts and
-CI logs can match on, whatever class hierarchy they end up in.
+The codes are stable strings that scripts and CI logs can match on. ``ModelError`` is
+part of the project's error family, so every command reports it as one line, exit 2.
 """
 
 from __future__ import annotations
+
+from ..errors import TranscheckError
 
 E_MODEL_MISSING = "E-MODEL-MISSING"
 """The model (or the package that ships it) is not available offline."""
@@ -18,17 +20,15 @@ E_MODEL_UNKNOWN = "E-MODEL-UNKNOWN"
 """An encoder name or option that is not known."""
 
 
-class ModelError(Exception):
+class ModelError(TranscheckError):
     """An encoder model that is missing, corrupted or cannot be loaded.
 
     ``code`` says which; ``hint`` (optional) says what the user can do about it.
     """
 
     def __init__(self, message: str, *, code: str = E_MODEL_MISSING, hint: str | None = None):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, hint=hint)
         self.code = code
-        self.hint = hint
 
     def __str__(self) -> str:
         hint = f" ({self.hint})" if self.hint else ""

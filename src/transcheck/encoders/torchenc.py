@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -99,6 +100,7 @@ class TransformerEncoder(Encoder):
         self.batch_size = int(batch_size)
         self._dim = int(model.config.hidden_size)
         self._pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self._blank_cache: dict[str, bool] = {}
 
     @property
     def dim(self) -> int:
@@ -124,9 +126,8 @@ class TransformerEncoder(Encoder):
         for t in texts:
             if not isinstance(t, str):
                 raise TypeError(f"encode() takes strings, got {type(t).__name__}")
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
-            return out
+            return np.zeros((0, self.dim), dtype=np.float32)
         # Exact duplicates are encoded once (quotations repeat across articles).
         index: dict[str, int] = {}
         inverse = np.fromiter(
@@ -172,18 +173,35 @@ class TransformerEncoder(Encoder):
         if self.pooling == "pooler":
             pooled = getattr(out, "pooler_output", None)
             if pooled is None:
-                raise ModelError("pooling 'pooler' needs a model with a pooler layer", code=E_MODEL_UNKNOWN)
+                raise ModelError(
+                    "pooling 'pooler' needs a model with a pooler layer", code=E_MODEL_UNKNOWN
+                )
             return pooled
         m = mask.unsqueeze(-1).to(hidden.dtype)
         return (hidden * m).sum(dim=1) / m.sum(dim=1).clamp(min=1.0)
 
     # -- subword vectors ---------------------------------------------------
 
+    def _is_blank(self, ch: str) -> bool:
+        """Whitespace, or a character the tokenizer normalises to a space or nothing (ZWNJ...)."""
+        blank = self._blank_cache.get(ch)
+        if blank is None:
+            blank = ch.isspace()
+            if not blank:
+                backend = getattr(self.tokenizer, "backend_tokenizer", None)
+                normalizer = getattr(backend, "normalizer", None)
+                if normalizer is not None:
+                    blank = not normalizer.normalize_str(ch).strip()
+            self._blank_cache[ch] = blank
+        return blank
+
     def token_embeddings(self, text: str) -> tuple[Offsets, np.ndarray]:
         import torch
 
         if not isinstance(text, str):
             raise TypeError(f"token_embeddings() takes a string, got {type(text).__name__}")
+        if not text:  # only the prefix's own trailing "▁" would come back
+            return [], np.zeros((0, self.dim), dtype=np.float32)
         enc = self.tokenizer(
             self.prefix + text,
             truncation=True,
@@ -205,12 +223,19 @@ class TransformerEncoder(Encoder):
             if special or s < prefix_end:
                 continue
             s, e = max(s - plen, 0), max(e - plen, 0)
-            while s < e and text[s].isspace():  # the "▁" stands for a space
+            while s < e and self._is_blank(text[s]):  # what the "▁" stands for
                 s += 1
             keep.append(i)
             spans.append((s, max(s, e)))
         if not keep:
             return [], np.zeros((0, self.dim), dtype=np.float32)
+        # A recomposed character's offsets cover only its base letter; give it
+        # the combining marks that follow, up to where the next token starts.
+        for j, (s, e) in enumerate(spans):
+            limit = spans[j + 1][0] if j + 1 < len(spans) else len(text)
+            while e < limit and unicodedata.category(text[e]).startswith("M"):
+                e += 1
+            spans[j] = (s, e)
         with torch.inference_mode():
             out = self.model(
                 input_ids=torch.tensor([ids], dtype=torch.long),
