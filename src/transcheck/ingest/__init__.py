@@ -16,11 +16,32 @@ from .. import errors
 from ..types import Article, Problem
 from .furniture import skipped_spans
 from .outlet import name_outlet
-from .readers import READERS, Limits, RawDoc, reader_for, sniff_reader
+from .readers import READERS, Limits, RawDoc, reader_for, size_text, sniff_reader
 
 __all__ = ["Limits", "RawDoc", "iter_articles", "iter_raw", "to_article", "READERS"]
 
 STDIN = "-"
+_SNIFF_BYTES = 1_000_000
+
+
+class _Replayed(io.RawIOBase):
+    """``head`` (bytes already read from ``rest`` to sniff the format), then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if len(self._head):
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -41,8 +62,8 @@ def _read_file(path: Path, shown: str, limits: Limits) -> Iterator[RawDoc | Prob
     try:
         if not reader_cls.streamed and path.stat().st_size > limits.max_bytes:
             yield Problem(shown, errors.P_TOO_LARGE,
-                          f"is {path.stat().st_size / 1_000_000:.1f} MB, over the "
-                          f"{limits.max_bytes / 1_000_000:.1f} MB limit for one article; "
+                          f"is {size_text(path.stat().st_size)}, over the "
+                          f"{size_text(limits.max_bytes)} limit for one article; "
                           "split it or raise the limit (--max-bytes)")
             return
         with path.open("rb") as stream:
@@ -58,9 +79,14 @@ def iter_raw(paths: Iterable[str], *, stdin: BinaryIO | None = None,
     for given in paths:
         if given == STDIN:
             stream = stdin if stdin is not None else io.BytesIO()
-            data = stream.read(limits.max_bytes + 1)
+            # enough to sniff JSONL (its second line) even under a small --max-bytes
+            data = stream.read(max(limits.max_bytes + 1, _SNIFF_BYTES))
             reader_cls = sniff_reader(data)
-            yield from reader_cls(limits).read("<stdin>", io.BytesIO(data), "stdin")
+            # a streamed reader (JSONL) limits each record, not the whole corpus: give it
+            # all of standard input, not just the part read to sniff the format
+            body = (io.BufferedReader(_Replayed(data, stream)) if reader_cls.streamed
+                    else io.BytesIO(data))
+            yield from reader_cls(limits).read("<stdin>", body, "stdin")
             continue
         path = Path(given)
         if path.is_dir():

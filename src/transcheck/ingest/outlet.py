@@ -38,6 +38,11 @@ def outlet_from_text(text: str) -> str | None:
                 return known
             if pattern is not _PATTERNS[0] and name.isupper():
                 return name
+            line_start = head.rfind("\n", 0, m.start()) + 1
+            words = name.split()
+            if (pattern is _PATTERNS[0] and m.start() - line_start <= 40 and len(words) <= 4
+                    and all(w[:1].isupper() for w in words)):
+                return name  # a dateline: "MOSCOW, January 11 (Northwire) - ..."
     return None
 
 

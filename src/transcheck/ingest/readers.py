@@ -55,8 +55,9 @@ def reader_for(name: str) -> type[Reader] | None:
     return None
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB"
+def size_text(n: int) -> str:
+    """``12.3 MB``; sizes under 1 MB in bytes, so that a small limit does not read ``0.0 MB``."""
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n:,} bytes"
 
 
 class Reader(ABC):
@@ -75,7 +76,7 @@ class Reader(ABC):
         data = stream.read(self.limits.max_bytes + 1)
         if len(data) > self.limits.max_bytes:
             return Problem(source, errors.P_TOO_LARGE,
-                           f"is larger than the {_mb(self.limits.max_bytes)} limit for one "
+                           f"is larger than the {size_text(self.limits.max_bytes)} limit for one "
                            "article; split it or raise the limit (--max-bytes)")
         if not data.strip():
             return Problem(source, errors.P_EMPTY, "is empty; nothing to read", "warning")
@@ -94,7 +95,7 @@ class Reader(ABC):
 
 @register_reader
 class TextReader(Reader):
-    suffixes = (".txt", ".text", ".md")
+    suffixes = (".txt", ".text")
 
     def read(self, source: str, stream: BinaryIO, stem: str) -> Iterator[RawDoc | Problem]:
         data = self._read_all(source, stream)
@@ -140,7 +141,10 @@ def html_main_text(html: str) -> tuple[str, dict[str, str | None]] | None:
     try:
         doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, favor_precision=True, deduplicate=False)
+            include_images=False, favor_precision=True, deduplicate=False,
+            # the date from the page's metadata only: the default extensive search turns
+            # a "Copyright 2022" footer into a made-up 2022-01-01 publication date
+            date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception:  # trafilatura raises many types on broken markup
         doc = None
     if doc is None or not (doc.text or "").strip():
@@ -151,7 +155,9 @@ def html_main_text(html: str) -> tuple[str, dict[str, str | None]] | None:
         return (text, {}) if text and text.strip() else None
     meta = {"sitename": doc.sitename, "url": doc.url, "date": doc.date,
             "lang": getattr(doc, "language", None)}
-    text = doc.text if not doc.title else f"{doc.title}\n\n{doc.text}"
+    # the headline, unless the main text already starts with it (an <h1> in the article)
+    text = (doc.text if not doc.title or doc.text.lstrip().startswith(doc.title)
+            else f"{doc.title}\n\n{doc.text}")
     return text, meta
 
 
@@ -166,7 +172,7 @@ def _record_docs(source: str, record: object, where: str, limits: Limits,
                        "has no 'text' (or it is empty); skipped")
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
         return Problem(f"{source}{where}", errors.P_TOO_LARGE,
-                       f"has a text larger than the {_mb(limits.max_bytes)} limit; skipped")
+                       f"has a text larger than the {size_text(limits.max_bytes)} limit; skipped")
     rid = record.get("id")
     doc_id = str(rid) if isinstance(rid, str | int) and str(rid).strip() else fallback_id
 
@@ -228,6 +234,9 @@ class JsonReader(Reader):
         if isinstance(parsed, dict) and isinstance(parsed.get("articles"), list):
             parsed = parsed["articles"]
         records = parsed if isinstance(parsed, list) else [parsed]
+        if not records:
+            yield Problem(source, errors.P_EMPTY, "has no article records; nothing to read",
+                          "warning")
         for i, record in enumerate(records, start=1):
             yield _record_docs(source, record, f"[{i}]", self.limits, f"{stem}-{i}")
 

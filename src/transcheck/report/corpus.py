@@ -40,7 +40,7 @@ def worst(cluster: Cluster) -> dict[str, Any]:
 
 
 def cluster_dict(c: Cluster, quotes: dict[str, Quote]) -> dict[str, Any]:
-    return {"id": c.id, "speaker": c.speaker, "quotes": list(c.quotes),
+    return {"id": c.id, "speaker": c.speaker, "quote_ids": list(c.quotes),
             "outlets": sorted({quotes[q].outlet for q in c.quotes}),
             "langs": sorted({quotes[q].lang for q in c.quotes}),
             "reference": c.reference, "reference_reason": c.reference_reason,
@@ -66,6 +66,48 @@ def ranked(r: Report) -> list[Cluster]:
 def _vs_reference(c: Cluster, qid: str) -> PairResult | None:
     return next((p for p in c.pairs if qid in (p.a, p.b) and c.reference in (p.a, p.b)),
                 next((p for p in c.pairs if qid in (p.a, p.b)), None))
+
+
+_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+LEGEND = ("legend: [-removed-] words of the reference missing here, {+added+} words not in "
+          "the reference, «changed» words; severity high=H medium=M low=L; divergence 0 = "
+          "same meaning, 1 = unrelated; risk = chance the drift changes the meaning")
+
+
+def inline_markup(text: str, pair: PairResult | None, side: str) -> Any:
+    """The rendering with its drift marked in place: what changed, and how much it matters."""
+    from rich.text import Text
+
+    out = Text()
+    if pair is None:
+        out.append(text)
+        return out
+    marks: list[tuple[int, int, str, str]] = []  # (pos, end, kind, payload)
+    for s in pair.drift:
+        start, end = (s.b_start, s.b_end) if side == "b" else (s.a_start, s.a_end)
+        sev = s.severity[0].upper()
+        if end > start:
+            marks.append((start, end, "span", f"{s.type}:{sev}:{s.severity}"))
+        elif s.a_text and side == "b":
+            marks.append((start, start, "removed", f"{s.a_text}|{s.type}:{sev}:{s.severity}"))
+    pos = 0
+    for start, end, kind, payload in sorted(marks):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        if kind == "removed":
+            words, tag = payload.split("|", 1)
+            dtype, sev, severity = tag.split(":")
+            out.append(f"[-{words}-]", style=f"strike {_STYLE[severity]}")
+            out.append(f"{sev}", style="dim")
+        else:
+            dtype, sev, severity = payload.split(":")
+            opener, closer = ("{+", "+}") if dtype == "addition" else ("«", "»")
+            out.append(f"{opener}{text[start:end]}{closer}", style=_STYLE[severity])
+            out.append(f"{sev}", style="dim")
+        pos = max(pos, end)
+    out.append(text[pos:])
+    return out
 
 
 def _drift_words(p: PairResult | None) -> str:
@@ -111,15 +153,18 @@ class ReportTable(Renderer):
             table.add_column("rendering", ratio=3)
             table.add_column("diverg.", justify="right")
             table.add_column("risk", justify="right")
-            table.add_column("drift vs reference", ratio=2)
+            table.add_column("drift vs reference", ratio=1)
             for qid in sorted(c.quotes, key=lambda q: (q != c.reference, q)):
                 q = quotes[qid]
                 pair = None if qid == c.reference else _vs_reference(c, qid)
                 mark = " (reference)" if qid == c.reference else ""
-                table.add_row(q.outlet + mark, q.lang, q.text,
+                side = "a" if pair is not None and pair.a == qid else "b"
+                types = sorted({s.type for s in pair.drift}) if pair else []
+                table.add_row(q.outlet + mark, q.lang, inline_markup(q.text, pair, side),
                               f"{pair.divergence:.2f}" if pair else "",
-                              f"{pair.meaning_risk:.2f}" if pair else "", _drift_words(pair))
+                              f"{pair.meaning_risk:.2f}" if pair else "", ", ".join(types))
             console.print(table)
+        console.print(LEGEND, style="dim")
         return buf.getvalue()
 
 
