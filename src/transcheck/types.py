@@ -187,3 +187,23 @@ class Report:
     clusters: tuple[Cluster, ...]
     problems: tuple[Problem, ...]
     signature: dict[str, object]
+
+
+FindingLevel = Literal["error", "warning", "note"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule's verdict on one pair (or one quote), located in its article."""
+
+    code: str
+    rule: str
+    level: FindingLevel
+    message: str
+    cluster: str
+    a: str | None  # quote id of the reference side (None for single-quote rules)
+    b: str  # quote id of the rendering that is flagged
+    path: str
+    line: int
+    col: int
+    fingerprint: str
