@@ -23,3 +23,15 @@ def e5(e5_cache_dir: Path):
     from transcheck.encoders.e5 import E5Small
 
     return E5Small(cache_dir=e5_cache_dir)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_model_cache(e5_cache_dir: Path):
+    """Commands run in tests find the session's converted model, not the user's cache."""
+    old = os.environ.get("TRANSCHECK_CACHE_DIR")
+    os.environ["TRANSCHECK_CACHE_DIR"] = str(e5_cache_dir)
+    yield
+    if old is None:
+        os.environ.pop("TRANSCHECK_CACHE_DIR", None)
+    else:
+        os.environ["TRANSCHECK_CACHE_DIR"] = old

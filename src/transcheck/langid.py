@@ -67,18 +67,28 @@ def script_profile(text: str) -> Counter[str]:
     return counts
 
 
-def _by_script(text: str, script: str) -> str | None:
+#: Letters of one language of a script must be at least this share of the script's
+#: letters: one «Українська правда» must not make a Russian article Ukrainian.
+_MARKER_SHARE = 0.01
+
+
+def _by_script(text: str, script: str, count: int = 0) -> str | None:
     chars = set(text)
+
+    def marked(letters: set[str]) -> bool:
+        hits = sum(1 for ch in text if ch in letters) if chars & letters else 0
+        return hits > 0 and hits >= count * _MARKER_SHARE
+
     if script in _SCRIPT_LANG:
         return _SCRIPT_LANG[script]
     if script == "Arabic":
-        if chars & _URDU and not chars & {"ژ"}:
+        if marked(_URDU) and "ژ" not in chars:
             return "ur"
-        return "fa" if chars & _PERSIAN else "ar"
+        return "fa" if marked(_PERSIAN) else "ar"
     if script == "Cyrillic":
         for letters, lang in ((_UKRAINIAN, "uk"), (_BELARUSIAN, "be"), (_SERBIAN, "sr"),
                               (_MACEDONIAN, "mk"), (_KAZAKH, "kk")):
-            if chars & letters:
+            if marked(letters):
                 return lang
         return "ru"
     if script == "Han":
@@ -114,7 +124,7 @@ def identify(text: str, *, fallback: str = UNDETERMINED) -> str:
         return fallback
     script, count = profile.most_common(1)[0]
     if script != "Latin" and count / letters >= 0.5:
-        lang = _by_script(text, script)
+        lang = _by_script(text, script, count)
         if lang:
             return lang
     if letters < MIN_LETTERS:
