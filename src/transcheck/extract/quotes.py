@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from ..langid import identify
 from ..types import UNKNOWN_SPEAKER, Article, Problem, Quote, QuoteKind
 from . import lexicon
 from .marks import OPENERS, MarkedQuote, find_marked
-from .speakers import CUE_RE, Mention, SpeakerResolver
+from .speakers import CUE_RE, Mention, SpeakerResolver, Spans
 
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bJan|\bFeb|\bAug|"
                      r"\bSept?|\bOct|\bNov|\bDec|\bNo|\bvs|\be\.g|\bi\.e|\bт\.е|\bт\.д|\bг)$")
@@ -63,28 +64,29 @@ def _kind(text: str, q: MarkedQuote, para_lo: int, sent_lo: int) -> QuoteKind:
     if not first.isalpha() or not first.isupper():
         if not CUE_RE.search(clause):
             return "partial"
-    tail = text[(q.close if q.close is not None else q.end) + 1:].split("\n", 1)[0]
+    after = (q.close if q.close is not None else q.end) + 1
+    tail = text[after:after + 300].split("\n", 1)[0]
     if re.match(r"[\s.!?…»”\"'’)]*$", tail) or re.match(r"\s*[,;]?\s*[—–\-]", tail) or \
             re.match(r"[\s.!?…]*\s+[A-ZА-ЯЁ]", tail) or CUE_RE.search(tail[:60]):
         return "direct"
     return "partial"
 
 
-def _cue_in(text: str, lo: int, hi: int, masks: list[tuple[int, int]]) -> list[int]:
+def _cue_in(text: str, lo: int, hi: int, masks: Spans) -> list[int]:
     return [m.start() for m in CUE_RE.finditer(text, lo, hi)
-            if not any(o <= m.start() < c for o, c in masks)]
+            if not masks.overlaps(m.start(), m.start() + 1)]
 
 
 def _attribute(text: str, resolver: SpeakerResolver, open_: int, close: int,
-               sent_lo: int, sent_hi: int, masks: list[tuple[int, int]]) -> Mention | None:
+               sent_lo: int, sent_hi: int, masks: Spans) -> Mention | None:
     after_lo = close + 1
     after = [m for m in resolver.in_range(after_lo, sent_hi)
-             if not any(o <= m.start < c for o, c in masks)]
+             if not masks.overlaps(m.start, m.start + 1)]
     after_cues = _cue_in(text, after_lo, min(sent_hi, after_lo + 90), masks)
     if after and after_cues and re.match(r"[\s,.\-—–،:]*", text[after_lo:after_lo + 4]):
         return min(after, key=lambda m: m.start - after_lo)
     before = [m for m in resolver.in_range(sent_lo, open_)
-              if not any(o <= m.start < c for o, c in masks)]
+              if not masks.overlaps(m.start, m.start + 1)]
     if before:
         cues = _cue_in(text, sent_lo, open_, masks)
         if cues:
@@ -118,11 +120,14 @@ _OUTLET_NAMES = tuple(sorted({k for k in KNOWN_OUTLETS if len(k) > 3} |
 def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
     text = article.text
     skipped = list(article.skipped)
-    paras = [(s, e) for s, e in paragraphs(text)
-             if not any(a <= s and e <= b for a, b in skipped)]
+    skipped_spans = Spans(skipped)
+    paras = [(s, e) for s, e in paragraphs(text) if not skipped_spans.overlaps(s, e)]
     marked = find_marked(text, paras)
+    opens = [q.open for q in marked]
     problems: list[Problem] = []
     masks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in marked]
+    mask_spans = Spans(masks)
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
 
     # block quotes: a cue sentence ending in a colon, then an unmarked paragraph
     blocks: list[tuple[int, int, int, int]] = []  # (start, end, cue_lo, cue_hi)
@@ -135,7 +140,7 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
             continue
         if not CUE_RE.search(cue_line) or text[plo] in OPENERS:
             continue
-        if any(q.open <= plo < (q.close or q.end) for q in marked):
+        if mask_spans.overlaps(plo, plo + 1):
             continue
         blocks.append((plo, phi, clo, chi))
     block_masks = [(s, e) for s, e, _, _ in blocks]
@@ -144,7 +149,7 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
     found: list[tuple[_Found, Mention | None]] = []
     para_of = {}
     for lo, hi in paras:
-        para_quotes = [q for q in marked if lo <= q.open < hi]
+        para_quotes = marked[bisect.bisect_left(opens, lo):bisect.bisect_left(opens, hi)]
         if not para_quotes:
             continue
         spans = [(q.open, q.close if q.close is not None else q.end) for q in para_quotes]
@@ -155,11 +160,14 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
             sent_lo = max(b for b in bounds if b <= q.open)
             sent_hi = min((b for b in bounds if b > close), default=hi)
             if q.multi_paragraph:
-                sent_hi = min(sent_hi, text.find("\n", close) if "\n" in text[close:] else len(text))
+                nl = text.find("\n", close)
+                sent_hi = min(sent_hi, nl if nl >= 0 else len(text))
             if _is_name_or_label(text, q, lo, hi):
                 continue
-            who = _attribute(text, resolver, q.open, close, sent_lo, max(sent_hi, close + 1), masks)
-            if who is None and previous is not None and not _cue_in(text, sent_lo, sent_hi, masks):
+            who = _attribute(text, resolver, q.open, close, sent_lo, max(sent_hi, close + 1),
+                             mask_spans)
+            if who is None and previous is not None and \
+                    not _cue_in(text, sent_lo, sent_hi, mask_spans):
                 who = previous  # a further quote in the same paragraph, no new speaker
             kind = _kind(text, q, lo, sent_lo)
             item = _Found(q.start, q.end, q.open, close, kind, q.unclosed)
@@ -170,7 +178,7 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
             para_of[item.start] = lo
             previous = who or previous
             if q.unclosed:
-                line = text.count("\n", 0, q.open) + 1
+                line = bisect.bisect_left(newlines, q.open) + 1
                 problems.append(Problem(
                     f"{article.path}:{line}", errors.W_UNCLOSED_QUOTE,
                     f"a {q.mark} quote mark never closes; the quote was cut at the end of "
@@ -186,8 +194,9 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
     quotes: list[Quote] = []
     for item, who in sorted(found, key=lambda f: f[0].start):
         qtext = text[item.start:item.end]
-        line = text.count("\n", 0, item.start) + 1
-        col = item.start - (text.rfind("\n", 0, item.start) + 1) + 1
+        k = bisect.bisect_left(newlines, item.start)
+        line = k + 1
+        col = item.start - (newlines[k - 1] + 1 if k else 0) + 1
         lang = identify(qtext, fallback=article.lang or "und")
         quotes.append(Quote(
             id=f"{article.id}:{item.start}-{item.end}", doc=article.id, outlet=article.outlet,

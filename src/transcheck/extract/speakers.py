@@ -8,6 +8,7 @@ senior diplomat" after a passage on Blinken is not given to Ryabkov.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -184,8 +185,29 @@ def _pronoun_regex() -> re.Pattern[str]:
 PRONOUN_RE = _pronoun_regex()
 
 
-def _masked(pos: int, end: int, masks: Iterable[tuple[int, int]]) -> bool:
-    return any(s <= pos < e or s < end <= e for s, e in masks)
+class Spans:
+    """Disjoint character spans with overlap queries in O(log n): long articles have
+    thousands of quotes and mentions."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, max(e, s + 1)) - 1
+        return k >= 0 and self.ends[k] > s
+
+    def add(self, s: int, e: int) -> None:
+        """Add a span that overlaps none already present."""
+        k = bisect.bisect_left(self.starts, s)
+        self.starts.insert(k, s)
+        self.ends.insert(k, e)
 
 
 def _is_female(name: str, pid: str) -> bool:
@@ -217,23 +239,24 @@ class SpeakerResolver:
 
     def __init__(self, text: str, masks: list[tuple[int, int]], skipped: Iterable[tuple[int, int]]):
         self.text = text
-        self.masks = sorted(masks) + sorted(skipped)
+        self.masks = Spans([*masks, *skipped])
         self.people: dict[str, PersonInfo] = {}
         self.mentions = self._resolve(self._find())
+        self._starts = [m.start for m in self.mentions]
 
     # -- finding ----------------------------------------------------------------------
     def _find(self) -> list[Mention]:
         text, found = self.text, []
-        taken: list[tuple[int, int]] = []
+        taken = Spans()
 
         def free(s: int, e: int) -> bool:
-            return not _masked(s, e, self.masks) and not any(a < e and s < b for a, b in taken)
+            return not self.masks.overlaps(s, e) and not taken.overlaps(s, e)
 
         for m in _gazetteer_regex().finditer(text):
             pid = lookup(m.group())
             if pid and free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
                 self._note_person(pid, m.group(), m.start())
         for m in _GENERIC_NAME.finditer(text):
             tokens = m.group().split()
@@ -259,7 +282,7 @@ class SpeakerResolver:
                 continue
             pid = canonical_id(surface)
             found.append(Mention(start, end, "name", surface, pid))
-            taken.append((start, end))
+            taken.add(start, end)
             self._note_person(pid, surface, start)
         for m in _CASELESS_NAME.finditer(text):
             start, end = m.start(), m.end()
@@ -275,7 +298,7 @@ class SpeakerResolver:
             surface = " ".join(words)
             pid = canonical_id(surface)
             found.append(Mention(start, end, "name", surface, pid))
-            taken.append((start, end))
+            taken.add(start, end)
             self._note_person(pid, surface, start)
         # surnames of people introduced in this article, wherever they appear again
         surname_map = {fold(s): pid for pid, info in self.people.items() for s in info.surnames}
@@ -287,11 +310,11 @@ class SpeakerResolver:
                 if free(m.start(), m.end()):
                     pid = surname_map[fold(m.group())]
                     found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
-                    taken.append((m.start(), m.end()))
+                    taken.add(m.start(), m.end())
         for m in ANONYMOUS_RE.finditer(text):
             if free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), "anonymous", m.group(), ANONYMOUS))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
         for m in ROLE_RE.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):
@@ -312,7 +335,7 @@ class SpeakerResolver:
             words = frozenset(w.lower() for w in (m.group("det") or "").split()
                               + m.group("mods").split() + m.group("head").split())
             found.append(Mention(s, e, "description", m.group(), None, words))
-            taken.append((s, e))
+            taken.add(s, e)
         for m in PRONOUN_RE.finditer(text):
             if free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), "pronoun", m.group(), None,
@@ -369,10 +392,11 @@ class SpeakerResolver:
 
     # -- queries ----------------------------------------------------------------------
     def in_range(self, lo: int, hi: int) -> list[Mention]:
-        return [m for m in self.mentions if lo <= m.start and m.end <= hi and m.person]
-
-    def before(self, pos: int) -> Mention | None:
-        for m in reversed(self.mentions):
-            if m.end <= pos and m.person:
-                return m
-        return None
+        k = bisect.bisect_left(self._starts, lo)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < hi:
+            m = self.mentions[k]
+            if m.end <= hi and m.person:
+                out.append(m)
+            k += 1
+        return out
