@@ -14,7 +14,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import __version__
-from .errors import ExitCode, NoUsableInput, TranscheckError
+from .errors import ExitCode, NoUsableInput, OutputError, TranscheckError
 from .fsutil import atomic_write_text
 from .types import Problem
 
@@ -62,12 +62,20 @@ def _warn(problems: tuple[Problem, ...] | list[Problem]) -> None:
         typer.echo(f"{'error' if p.severity == 'error' else 'warning'}: {p.render()}", err=True)
 
 
+def _stdin():  # type: ignore[no-untyped-def]
+    return getattr(sys.stdin, "buffer", None)
+
+
 def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
-    else:
+        return
+    try:
         atomic_write_text(out, text)
+    except OSError as exc:
+        raise OutputError(f"cannot write the output ({exc.strerror or exc})", source=str(out),
+                          hint="check that the folder exists and is writable") from exc
 
 
 def _fail(exc: BaseException) -> NoReturn:
@@ -114,7 +122,7 @@ def extract_cli(
                                 hint="check the paths and the messages above")
         renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
-    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+    except Exception as exc:  # every error is one line and exit 2, never a traceback
         _fail(exc)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
@@ -175,7 +183,7 @@ def compare_cli(
         _emit(renderer.render(result), out)
         if not result.scores:
             raise typer.Exit(ExitCode.ERROR)
-    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+    except Exception as exc:  # every error is one line and exit 2, never a traceback
         _fail(exc)
 
 
@@ -200,7 +208,7 @@ def calibrate_cli(
                                   source=str(pairs), hint="check the path") from exc
         cal = calibrate(str(pairs), data, model=model)
         _emit(dumps({cal.model_id: to_json(cal)}), out)
-    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+    except Exception as exc:  # every error is one line and exit 2, never a traceback
         _fail(exc)
 
 
@@ -208,6 +216,7 @@ class ReportFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 def _progress(enabled: bool):  # type: ignore[no-untyped-def]
@@ -257,7 +266,7 @@ def report_cli(
         if bar is not None:
             bar.start()
         try:
-            result = build_report(paths, speaker=speaker, model=model, stdin=sys.stdin.buffer,
+            result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
                                   limits=Limits(max_bytes=max_bytes), progress=update)
         finally:
             if bar is not None:
@@ -268,7 +277,7 @@ def report_cli(
                                 hint="check the paths and the messages above")
         renderer = get_renderer("report", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
-    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+    except Exception as exc:  # every error is one line and exit 2, never a traceback
         _fail(exc)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
@@ -329,7 +338,7 @@ def gate_cli(
         if bar is not None:
             bar.start()
         try:
-            result = run_gate(paths, config, baseline=baseline, stdin=sys.stdin.buffer,
+            result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
                               progress=update)
         finally:
             if bar is not None:
@@ -341,7 +350,7 @@ def gate_cli(
         if write_baseline is not None:
             atomic_write_text(write_baseline, baseline_text(result))
         _emit(get_renderer("gate", fmt.value).render(result), out)
-    except (TranscheckError, OSError, ValueError, RuntimeError) as exc:
+    except Exception as exc:  # every error is one line and exit 2, never a traceback
         _fail(exc)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)

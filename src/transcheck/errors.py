@@ -43,6 +43,12 @@ class NoUsableInput(TranscheckError):
     code = "E101"
 
 
+class OutputError(TranscheckError):
+    """An output file that cannot be written."""
+
+    code = "E120"
+
+
 class UsageError(TranscheckError):
     code = "E200"
 
