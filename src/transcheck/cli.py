@@ -62,6 +62,14 @@ def _warn(problems: tuple[Problem, ...] | list[Problem]) -> None:
         typer.echo(f"{'error' if p.severity == 'error' else 'warning'}: {p.render()}", err=True)
 
 
+def _open_store(cache_dir: Path | None, disabled: bool):  # type: ignore[no-untyped-def]
+    if disabled:
+        return None
+    from .store import Store
+
+    return Store(cache_dir)
+
+
 def _stdin():  # type: ignore[no-untyped-def]
     return getattr(sys.stdin, "buffer", None)
 
@@ -255,6 +263,11 @@ def report_cli(
                                               help="No progress bars on stderr.")] = False,
     max_bytes: Annotated[int, typer.Option("--max-bytes", min=1,
                                            help="Largest article accepted, in bytes.")] = 10_000_000,
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Where embeddings, extractions and scores are kept between runs "
+        "(default: the user cache folder, or TRANSCHECK_CACHE_DIR).", file_okay=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache",
+                                           help="Compute everything again; keep nothing.")] = False,
 ) -> None:
     """Every utterance of every speaker, its renderings side by side, and how they drift."""
     from .ingest import Limits
@@ -267,7 +280,8 @@ def report_cli(
             bar.start()
         try:
             result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
-                                  limits=Limits(max_bytes=max_bytes), progress=update)
+                                  limits=Limits(max_bytes=max_bytes), progress=update,
+                                  store=_open_store(cache_dir, no_cache))
         finally:
             if bar is not None:
                 bar.stop()
@@ -323,6 +337,10 @@ def gate_cli(
                                              help="Write here instead of stdout.")] = None,
     no_progress: Annotated[bool, typer.Option("--no-progress",
                                               help="No progress bars on stderr.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(
+        "--cache-dir", help="Where results are kept between runs.", file_okay=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache",
+                                           help="Compute everything again; keep nothing.")] = False,
 ) -> None:
     """Fail a build when a rendering drifts beyond what the team accepts."""
     from .config import load_config
@@ -339,7 +357,7 @@ def gate_cli(
             bar.start()
         try:
             result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
-                              progress=update)
+                              progress=update, store=_open_store(cache_dir, no_cache))
         finally:
             if bar is not None:
                 bar.stop()
@@ -356,6 +374,45 @@ def gate_cli(
         typer.echo("interrupted", err=True)
         raise typer.Exit(130) from None
     raise typer.Exit(0 if write_baseline is not None else result.exit_code)
+
+
+cache_app = typer.Typer(help="Inspect or clear the cache of embeddings, extractions and scores.",
+                        no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info_cli(
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", file_okay=False,
+                                                   help="The cache folder.")] = None,
+) -> None:
+    """Where the cache is, how big, and what it holds."""
+    from .encoders.e5 import cache_root
+    from .report.jsonout import dumps
+    from .store import Store
+
+    try:
+        info = Store(cache_dir).info()
+        info["models"] = str(cache_root(cache_dir))
+        _emit(dumps(info), None)
+    except Exception as exc:  # every error is one line and exit 2
+        _fail(exc)
+
+
+@cache_app.command("clear")
+def cache_clear_cli(
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", file_okay=False,
+                                                   help="The cache folder.")] = None,
+) -> None:
+    """Forget every stored embedding, extraction and score (the converted model stays)."""
+    from .store import Store
+
+    try:
+        store = Store(cache_dir)
+        store.clear()
+        typer.echo(f"cleared {store.path}", err=True)
+    except Exception as exc:  # every error is one line and exit 2
+        _fail(exc)
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from .errors import ConfigError
 from .ingest import Limits
 from .pipeline import Progress, build_report
 from .rules import LEVEL_RANK, findings
+from .store import Store
 from .types import Finding, Report
 
 BASELINE_VERSION = 1
@@ -64,11 +65,12 @@ def baseline_text(result: GateResult) -> str:
 
 
 def run_gate(paths: Iterable[str], config: Config, *, baseline: Path | None = None,
-             stdin: BinaryIO | None = None, progress: Progress | None = None) -> GateResult:
+             stdin: BinaryIO | None = None, progress: Progress | None = None,
+             store: Store | None = None) -> GateResult:
     known = read_baseline(baseline) if baseline else set()
     report = build_report(paths, model=config.model, align_config=config.align,
                           limits=Limits(max_bytes=config.max_bytes), stdin=stdin,
-                          progress=progress)
+                          progress=progress, store=store)
     found = tuple(findings(report, config))
     new = tuple(f for f in found if f.fingerprint not in known)
     old = tuple(f for f in found if f.fingerprint in known)

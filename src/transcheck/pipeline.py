@@ -7,17 +7,19 @@ never prints, so that other programs can use it as a library.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from . import __version__
 from .align import AlignConfig, Alignment, Link, _Vectors, align, cluster_id, words
 from .drift import detect_drift, drift_summary
 from .encoders.base import Encoder, get_encoder
+from .encoders.memo import MemoEncoder
 from .extract import extract
 from .extract.names import spoken_language
 from .ingest import Limits
 from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
 from .metrics.semantic import SemanticSimilarity
+from .store import Store, code_version, model_key, sha
 from .types import Cluster, DriftSpan, PairResult, Quote, Report
 
 Progress = Callable[[str, int, int], None]
@@ -50,27 +52,48 @@ def _choose_reference(members: list[int], quotes: Sequence[Quote],
 class Scorer:
     """Scores linked pairs: calibrated semantic divergence, lexical metrics, drift."""
 
-    def __init__(self, encoder: Encoder, vectors: _Vectors):
+    def __init__(self, encoder: Encoder, vectors: _Vectors, store: Store | None = None):
         self.encoder = encoder
         self.vectors = vectors
         self.semantic = SemanticSimilarity(encoder)
         self.metrics = (Bleu(), ChrF(), Ter())
+        self.store = store
+        self._version = (code_version("drift", "metrics", "data") + model_key(encoder.signature())
+                         if store is not None else "")
+
+    def _window_scores(self, ta: str, tb: str, la: str, lb: str) -> dict[str, Any]:
+        """Scores of two texts, cached in the store by content, model and code version."""
+        key = sha("\x1f".join([self._version, la, lb, ta, tb])) if self.store else ""
+        if self.store is not None:
+            hit = self.store.get_pair(key)
+            if hit is not None:
+                return hit
+        va, vb = self.vectors.get([ta, tb])
+        cos = float(max(-1.0, min(1.0, float(va @ vb))))
+        note = not_comparable(la, lb)
+        lex = [None if note else m.sentence_score(ta, tb, lang_ref=la, lang_hyp=lb).value
+               for m in self.metrics]
+        spans = detect_drift(ta, tb, lang_a=la, lang_b=lb, encoder=self.encoder)
+        result = {"cos": cos, "lex": lex, "note": note,
+                  "risk": float(drift_summary(spans)["meaning_risk"]),
+                  "drift": [[s.type, s.severity, s.a_start, s.a_end, s.b_start, s.b_end,
+                             s.a_text, s.b_text, s.note] for s in spans]}
+        if self.store is not None:
+            self.store.put_pair(key, result)
+        return result
 
     def pair(self, qa: Quote, qb: Quote, wa: tuple[int, int] | None,
              wb: tuple[int, int] | None) -> PairResult:
         ta = qa.text[wa[0]:wa[1]] if wa else qa.text
         tb = qb.text[wb[0]:wb[1]] if wb else qb.text
-        va, vb = self.vectors.get([ta, tb])
-        cos = float(max(-1.0, min(1.0, float(va @ vb))))
+        got = self._window_scores(ta, tb, qa.lang, qb.lang)
+        cos = got["cos"]
         sim = round(self.semantic.similarity(cos), 4)
-        note = not_comparable(qa.lang, qb.lang)
-        lex = [None if note else m.sentence_score(ta, tb, lang_ref=qa.lang, lang_hyp=qb.lang).value
-               for m in self.metrics]
-        spans = detect_drift(ta, tb, lang_a=qa.lang, lang_b=qb.lang, encoder=self.encoder)
-        spans = _shift(spans, wa[0] if wa else 0, wb[0] if wb else 0)
-        risk = float(drift_summary(spans)["meaning_risk"])
+        spans = _shift([DriftSpan(*d) for d in got["drift"]], wa[0] if wa else 0,
+                       wb[0] if wb else 0)
+        lex = got["lex"]
         return PairResult(qa.id, qb.id, wa, wb, round(cos, 4), sim, round(1.0 - sim, 4),
-                          lex[0], lex[1], lex[2], note, spans, round(risk, 4))
+                          lex[0], lex[1], lex[2], got["note"], spans, round(got["risk"], 4))
 
 
 def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
@@ -128,13 +151,17 @@ def signature(encoder: Encoder, scorer: Scorer, config: AlignConfig) -> dict[str
 def build_report(paths: Iterable[str], *, speaker: str | None = None,
                  model: str | None = None, encoder: Encoder | None = None,
                  align_config: AlignConfig | None = None, limits: Limits | None = None,
-                 stdin: BinaryIO | None = None, progress: Progress | None = None) -> Report:
-    """Read, extract, align, score: the data behind every report format and the gate."""
+                 stdin: BinaryIO | None = None, progress: Progress | None = None,
+                 store: Store | None = None) -> Report:
+    """Read, extract, align, score: the data behind every report format and the gate.
+
+    With a ``store``, nothing already computed for the same content, model and code is
+    computed again: a rerun over an unchanged corpus only re-aligns."""
     config = align_config or AlignConfig()
-    extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits)
-    encoder = encoder or get_encoder(model)
+    extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store)
+    encoder = MemoEncoder(encoder or get_encoder(model), store=store)
     vectors = _Vectors(encoder)
-    scorer = Scorer(encoder, vectors)
+    scorer = Scorer(encoder, vectors, store)
     quotes = extraction.quotes
     documents = {d.id: d for d in extraction.documents}
     alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config, vectors)

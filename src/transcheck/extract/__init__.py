@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..ingest import Limits, iter_articles
 from ..langid import UNDETERMINED, identify
@@ -34,9 +35,41 @@ def _prose_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
+def _extract_cached(article: Article, store: Any) -> tuple[list[Quote], list[Problem]]:
+    """``extract_article`` through the store's ledger: an unchanged article (same text,
+    same extraction code) is not processed again."""
+    from ..store import code_version, sha
+
+    version = code_version("extract", "langid.py", "ingest", "data")
+    key = sha(json.dumps([article.text, article.lang, list(article.skipped)]))
+    cached = store.get_document(version, key)
+    if cached is not None:
+        quotes = [Quote(id=f"{article.id}:{q['start']}-{q['end']}", doc=article.id,
+                        outlet=article.outlet, lang=q["lang"], speaker=q["speaker"],
+                        speaker_surface=q["speaker_surface"],
+                        text=article.text[q["start"]:q["end"]], start=q["start"], end=q["end"],
+                        kind=q["kind"], line=q["line"], col=q["col"], flags=tuple(q["flags"]))
+                  for q in cached["quotes"]]
+        problems = [Problem(f"{article.path}{p['where']}", p["code"], p["message"],
+                            p["severity"]) for p in cached["problems"]]
+        return quotes, problems
+    quotes, problems = extract_article(article)
+    store.put_document(version, key, {
+        "quotes": [{"start": q.start, "end": q.end, "lang": q.lang, "speaker": q.speaker,
+                    "speaker_surface": q.speaker_surface, "kind": q.kind, "line": q.line,
+                    "col": q.col, "flags": list(q.flags)} for q in quotes],
+        "problems": [{"where": p.source[len(article.path):] if p.source.startswith(article.path)
+                      else "", "code": p.code, "message": p.message, "severity": p.severity}
+                     for p in problems]})
+    return quotes, problems
+
+
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
-            limits: Limits | None = None) -> Extraction:
-    """Read every input, find its quotes, and attribute them; bad inputs become problems."""
+            limits: Limits | None = None, store: Any = None) -> Extraction:
+    """Read every input, find its quotes, and attribute them; bad inputs become problems.
+
+    With a ``store`` (``transcheck.store.Store``), articles already processed are not
+    processed again."""
     documents: list[Article] = []
     quotes: list[Quote] = []
     problems: list[Problem] = []
@@ -45,7 +78,8 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
             problems.append(item)
             continue
         article = identify_article(item)
-        found, issues = extract_article(article)
+        found, issues = (_extract_cached(article, store) if store is not None
+                         else extract_article(article))
         documents.append(article)
         problems.extend(issues)
         if speaker is not None:

@@ -1,0 +1,166 @@
+"""A SQLite store (WAL mode): embeddings, per-document extractions and scored pairs.
+
+Keys are content hashes, never paths: an unchanged corpus re-encodes and re-scores
+nothing, a changed article is processed again with the clusters it touches, and a run
+that was interrupted resumes from what it had committed. SQLite transactions keep the
+file consistent whatever happens to the process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from platformdirs import user_cache_dir
+
+from . import __version__
+from .errors import TranscheckError
+
+SCHEMA_VERSION = 1
+STORE_NAME = "store.sqlite3"
+
+
+class StoreError(TranscheckError):
+    code = "E130"
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("TRANSCHECK_CACHE_DIR") or user_cache_dir("transcheck"))
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def code_version(*packages: str) -> str:
+    """Hash of the sources and data of the given subpackages: results computed by other
+    code are never reused, even between releases during development."""
+    h = hashlib.sha256(__version__.encode())
+    root = resources.files("transcheck")
+    for name in packages:
+        node = root.joinpath(name)
+        files = [node] if node.is_file() else sorted(
+            (f for f in _walk(node) if f.name.endswith((".py", ".json"))), key=lambda f: str(f))
+        for f in files:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _walk(node: Any) -> Iterable[Any]:
+    for child in node.iterdir():
+        if child.is_dir():
+            yield from _walk(child)
+        else:
+            yield child
+
+
+class Store:
+    def __init__(self, folder: str | os.PathLike[str] | None = None):
+        self.folder = Path(folder) if folder else default_cache_dir()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.path = self.folder / STORE_NAME
+            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
+                                       isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._create()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the cache cannot be opened ({exc})", source=str(self.folder),
+                             hint="run `transcheck cache clear` or pass another --cache-dir") from exc
+        except OSError as exc:
+            raise StoreError(f"the cache folder cannot be used ({exc.strerror})",
+                             source=str(self.folder), hint="pass a writable --cache-dir") from exc
+        self._lock = threading.Lock()
+
+    def _create(self) -> None:
+        self._db.executescript("""
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS vectors (
+                model TEXT NOT NULL, text_sha TEXT NOT NULL, dim INTEGER NOT NULL,
+                vector BLOB NOT NULL, PRIMARY KEY (model, text_sha)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS documents (
+                version TEXT NOT NULL, content_sha TEXT NOT NULL, result TEXT NOT NULL,
+                PRIMARY KEY (version, content_sha)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS pairs (
+                key TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
+        """)
+        self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- vectors ---------------------------------------------------------------------
+    def get_vectors(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        by_sha = {sha(t): t for t in texts}
+        keys = list(by_sha)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows = self._db.execute(
+                f"SELECT text_sha, dim, vector FROM vectors WHERE model = ? AND text_sha IN "
+                f"({','.join('?' * len(chunk))})", (model, *chunk)).fetchall()
+            for text_sha, dim, blob in rows:
+                vec = np.frombuffer(blob, dtype=np.float32)
+                if vec.shape == (dim,):
+                    out[by_sha[text_sha]] = vec
+        return out
+
+    def put_vectors(self, model: str, items: dict[str, np.ndarray]) -> None:
+        rows = [(model, sha(t), int(v.shape[0]), np.asarray(v, np.float32).tobytes())
+                for t, v in items.items()]
+        with self._lock:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+
+    # -- per-document extraction ledger -----------------------------------------------
+    def get_document(self, version: str, content_sha: str) -> Any | None:
+        row = self._db.execute("SELECT result FROM documents WHERE version = ? AND "
+                               "content_sha = ?", (version, content_sha)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_document(self, version: str, content_sha: str, result: Any) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                             (version, content_sha, json.dumps(result, ensure_ascii=False)))
+
+    # -- scored pairs -------------------------------------------------------------------
+    def get_pair(self, key: str) -> Any | None:
+        row = self._db.execute("SELECT result FROM pairs WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_pair(self, key: str, result: Any) -> None:
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)",
+                             (key, json.dumps(result, ensure_ascii=False)))
+
+    # -- maintenance ---------------------------------------------------------------------
+    def info(self) -> dict[str, Any]:
+        count = {t: self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                 for t in ("vectors", "documents", "pairs")}
+        size = sum(p.stat().st_size for p in self.folder.glob(STORE_NAME + "*") if p.is_file())
+        return {"path": str(self.path), "bytes": size, **count}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._db.execute("BEGIN")
+            for t in ("vectors", "documents", "pairs"):
+                self._db.execute(f"DELETE FROM {t}")
+            self._db.execute("COMMIT")
+            self._db.execute("VACUUM")
+
+
+def model_key(signature: dict[str, Any]) -> str:
+    return sha(json.dumps(signature, sort_keys=True, ensure_ascii=False))[:32]
