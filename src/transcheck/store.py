@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -24,6 +25,8 @@ from platformdirs import user_cache_dir
 
 from . import __version__
 from .errors import TranscheckError
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 STORE_NAME = "store.sqlite3"
@@ -68,21 +71,36 @@ def _walk(node: Any) -> Iterable[Any]:
 class Store:
     def __init__(self, folder: str | os.PathLike[str] | None = None):
         self.folder = Path(folder) if folder else default_cache_dir()
+        self.path = self.folder / STORE_NAME
+        self._lock = threading.Lock()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.path = self.folder / STORE_NAME
-            self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
-                                       isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._create()
+            try:
+                self._open()
+            except sqlite3.DatabaseError as exc:
+                # a cache is only a cache: set the damaged file aside and start afresh
+                aside = self.path.with_name(STORE_NAME + ".corrupt")
+                log.warning("the cache %s is damaged (%s); it was moved to %s and rebuilt",
+                            self.path, exc, aside.name)
+                for suffix in ("", "-wal", "-shm"):
+                    part = Path(str(self.path) + suffix)
+                    if part.exists():
+                        os.replace(part, Path(str(aside) + suffix))
+                self._open()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the cache cannot be opened ({exc})", source=str(self.folder),
                              hint="run `transcheck cache clear` or pass another --cache-dir") from exc
         except OSError as exc:
             raise StoreError(f"the cache folder cannot be used ({exc.strerror})",
                              source=str(self.folder), hint="pass a writable --cache-dir") from exc
-        self._lock = threading.Lock()
+
+    def _open(self) -> None:
+        self._db = sqlite3.connect(self.path, timeout=30, check_same_thread=False,
+                                   isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._create()
+        self._db.execute("SELECT COUNT(*) FROM vectors").fetchone()
 
     def _create(self) -> None:
         self._db.executescript("""

@@ -1,0 +1,69 @@
+"""The store: warm reruns compute nothing again, changes are picked up, damage is reported."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from transcheck.encoders.memo import MemoEncoder
+from transcheck.pipeline import build_report
+from transcheck.report import get_renderer
+from transcheck.store import Store, StoreError
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "fixtures" / "corpus_ru"
+
+
+class Counting(MemoEncoder):
+    """Counts the texts that reach the model, across store hits."""
+
+
+def test_warm_rerun_encodes_nothing_and_gives_the_same_report(e5, tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    cold = build_report([str(CORPUS)], encoder=e5, store=store)
+    counting = Counting(e5, store=store)
+    warm = build_report([str(CORPUS)], encoder=counting, store=store)
+    render = get_renderer("report", "json").render
+    assert render(cold) == render(warm)
+    assert counting.encoded == 0
+    info = store.info()
+    assert info["documents"] == 5 and info["vectors"] > 0 and info["pairs"] > 0
+
+
+def test_a_changed_article_is_processed_again(e5, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    store = Store(tmp_path / "cache")
+    build_report([str(corpus)], encoder=e5, store=store)
+    before = store.info()["documents"]
+    path = corpus / "blog_place.txt"
+    path.write_text(path.read_text("utf-8").replace("Sudis", "Geneva"), "utf-8")
+    report = build_report([str(corpus)], encoder=e5, store=store)
+    assert store.info()["documents"] == before + 1
+    (cluster,) = [c for c in report.clusters if len(c.quotes) > 1]
+    blog = [p for p in cluster.pairs if p.b.startswith("blog_place") and p.a == cluster.reference]
+    assert blog and not [s for s in blog[0].drift if s.type == "entity"]
+
+
+def test_a_damaged_store_is_set_aside_and_rebuilt(tmp_path: Path, caplog) -> None:
+    (tmp_path / "store.sqlite3").write_bytes(b"this is not a database" * 100)
+    with caplog.at_level("WARNING"):
+        store = Store(tmp_path)
+    assert store.info()["vectors"] == 0
+    assert (tmp_path / "store.sqlite3.corrupt").exists()
+    assert "damaged" in caplog.text
+
+
+def test_an_unusable_cache_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", "utf-8")
+    with pytest.raises(StoreError) as info:
+        Store(blocker / "cache")
+    assert "--cache-dir" in info.value.render()
+
+
+def test_clear_empties_the_store(e5, tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    build_report([str(CORPUS)], encoder=e5, store=store)
+    store.clear()
+    assert store.info()["documents"] == store.info()["vectors"] == 0
