@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .drift import detect_drift, drift_summary
 from .encoders.base import Encoder, get_encoder
+from .encoders.memo import MemoEncoder
 from .errors import InputError
 from .ingest.decode import DecodeError, decode_bytes
 from .langid import UNDETERMINED, identify
@@ -52,6 +54,7 @@ def signature(encoder: Encoder, semantic: SemanticSimilarity) -> dict[str, Any]:
 
 
 def score_pairs(pairs: Sequence[Pair], encoder: Encoder) -> list[PairScore]:
+    encoder = MemoEncoder(encoder)
     semantic = SemanticSimilarity(encoder)
     cosines = semantic.cosines([p.a for p in pairs], [p.b for p in pairs])
     bleu, chrf, ter = Bleu(), ChrF(), Ter()
@@ -63,8 +66,11 @@ def score_pairs(pairs: Sequence[Pair], encoder: Encoder) -> list[PairScore]:
         note = not_comparable(la, lb)
         lex = [m.sentence_score(p.a, p.b, lang_ref=la, lang_hyp=lb).value if not note else None
                for m in (bleu, chrf, ter)]
+        spans = tuple(detect_drift(p.a, p.b, lang_a=la, lang_b=lb, encoder=encoder))
+        risk = round(float(drift_summary(spans)["meaning_risk"]), 4)
         out.append(PairScore(p.id, p.a, p.b, la, lb, round(float(cos), 4), sim,
-                             round(1.0 - sim, 4), lex[0], lex[1], lex[2], note, p.line))
+                             round(1.0 - sim, 4), lex[0], lex[1], lex[2], note, p.line,
+                             risk, spans))
     return out
 
 

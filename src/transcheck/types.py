@@ -72,42 +72,6 @@ class Extraction:
     problems: tuple[Problem, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
-class PairScore:
-    """How far two renderings diverge. Lexical scores are ``None`` across languages."""
-
-    id: str
-    a: str
-    b: str
-    lang_a: str
-    lang_b: str
-    cosine: float
-    semantic_similarity: float
-    divergence: float
-    bleu: float | None
-    chrf: float | None
-    ter: float | None
-    lexical_note: str | None = None
-    #: Input line of the pair (batch runs), so errors and scores keep the input order.
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class PairError:
-    """A pair that could not be scored (a bad input row): reported, not fatal."""
-
-    id: str
-    line: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Comparison:
-    scores: tuple[PairScore, ...]
-    signature: dict[str, object]
-    errors: tuple[PairError, ...] = ()
-
-
 DriftType = Literal["wording", "intensity", "concept", "omission", "addition", "reorder",
                     "negation", "number", "date", "entity", "modality"]
 DriftSeverity = Literal["low", "medium", "high"]
@@ -130,6 +94,45 @@ class DriftSpan:
     a_text: str
     b_text: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """How far two renderings diverge. Lexical scores are ``None`` across languages."""
+
+    id: str
+    a: str
+    b: str
+    lang_a: str
+    lang_b: str
+    cosine: float
+    semantic_similarity: float
+    divergence: float
+    bleu: float | None
+    chrf: float | None
+    ter: float | None
+    lexical_note: str | None = None
+    #: Input line of the pair (batch runs), so errors and scores keep the input order.
+    line: int = 0
+    #: What the embedding cannot see: word-level drift, and how likely it changes meaning.
+    meaning_risk: float = 0.0
+    drift: tuple[DriftSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairError:
+    """A pair that could not be scored (a bad input row): reported, not fatal."""
+
+    id: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    scores: tuple[PairScore, ...]
+    signature: dict[str, object]
+    errors: tuple[PairError, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..types import Comparison, PairError, PairScore
 from .base import Renderer, register
+from .corpus import drift_dict
 from .jsonout import dumps
 
 PAIR_KEYS = ("id", "lang_a", "lang_b", "semantic_similarity", "divergence", "bleu", "chrf", "ter")
@@ -17,6 +18,8 @@ def pair_dict(s: PairScore) -> dict[str, Any]:
     d["cosine"] = s.cosine
     if s.lexical_note:
         d["lexical_note"] = s.lexical_note
+    d["meaning_risk"] = s.meaning_risk
+    d["drift"] = [drift_dict(x) for x in s.drift]
     return d
 
 
@@ -79,6 +82,11 @@ class ComparisonTable(Renderer):
             table.add_row("BLEU", _fmt(s.bleu, 1), note)
             table.add_row("chrF++", _fmt(s.chrf, 1), "")
             table.add_row("TER", _fmt(s.ter, 1), "lower is closer" if s.ter is not None else "")
+            table.add_row("meaning risk", _fmt(s.meaning_risk),
+                          "what the embedding cannot see: negation, numbers, names, modality")
+            for d in s.drift:
+                table.add_row(f"  {d.type}", f"[{d.severity.upper()}]",
+                              f"{d.a_text or '∅'} → {d.b_text or '∅'}")
             console.print(table)
         for e in result.errors:
             console.print(f"line {e.line}: {e.message}")
