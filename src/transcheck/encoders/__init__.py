@@ -8,7 +8,13 @@ torch; building an encoder does.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
+
+# Idle OpenMP threads sleep instead of spinning: on small shared machines a spinning
+# thread pool slows every forward pass of a busy neighbour (and of us) many times over.
+# Set before torch is imported, and only when the user has not chosen.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 from .base import DEFAULT_ENCODER, Encoder, available_encoders, get_encoder, register
 from .errors import (
