@@ -21,8 +21,8 @@ from .encoders.memo import MemoEncoder
 from .errors import InputError
 from .ingest.decode import DecodeError, decode_bytes
 from .langid import UNDETERMINED, identify
-from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
 from .metrics.calibration import Calibration, fit_labelled
+from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
 from .metrics.semantic import SemanticSimilarity, model_id_of
 from .types import Comparison, PairError, PairScore
 

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_version(*packages: str) -> str:
     """Hash of the sources and data of the given subpackages: results computed by other
     code are never reused, even between releases during development."""

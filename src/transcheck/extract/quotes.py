@@ -13,7 +13,7 @@ from ..langid import identify
 from ..types import UNKNOWN_SPEAKER, Article, Problem, Quote, QuoteKind
 from . import lexicon
 from .marks import OPENERS, MarkedQuote, find_marked
-from .speakers import CUE_RE, Mention, SpeakerResolver, Spans
+from .speakers import CUE_RE, Mention, Spans, SpeakerResolver
 
 _ABBREV = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|\bJan|\bFeb|\bAug|"
                      r"\bSept?|\bOct|\bNov|\bDec|\bNo|\bvs|\be\.g|\bi\.e|\bт\.е|\bт\.д|\bг)$")

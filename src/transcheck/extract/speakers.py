@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import lexicon
 from anyascii import anyascii
 
+from . import lexicon
 from .names import canonical_id, fold, gazetteer, lookup
 
 # Capitalised words in any cased script (Péter Szijjártó, Александр Новак).
@@ -29,7 +29,19 @@ _CASELESS_NAME = re.compile(r"([\u10d0-\u10ff\u0600-\u06ff\u200c]+)[ \t]+"
 _WORD = re.compile(r"[\w.’'\-]+")
 
 #: Capitalised words that are never part of a person's name in news prose.
-_NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "to", "from", "by", "with", "as", "after", "before", "during", "since", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "we", "they", "he", "she", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "moscow", "washington", "russia", "russian", "america", "american", "geneva", "brussels", "vienna", "europe", "european", "nato", "osce", "ukraine", "georgia", "kremlin", "state", "department", "council", "foreign", "ministry", "united", "states", "union", "secretary", "minister", "deputy", "president", "spokesperson", "north", "atlantic", "treaty", "soviet", "security", "news", "agency", "international", "press", "center", "multimedia", "segodnya", "rossiya"])
+_NOT_NAMES = frozenset([
+    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "to", "from", "by",
+    "with", "as", "after", "before", "during", "since", "this", "that", "these", "those", "it",
+    "its", "his", "her", "their", "our", "we", "they", "he", "she", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "moscow", "washington", "russia", "russian", "america", "american", "geneva", "brussels",
+    "vienna", "europe", "european", "nato", "osce", "ukraine", "georgia", "kremlin", "state",
+    "department", "council", "foreign", "ministry", "united", "states", "union", "secretary",
+    "minister", "deputy", "president", "spokesperson", "north", "atlantic", "treaty", "soviet",
+    "security", "news", "agency", "international", "press", "center", "multimedia", "segodnya",
+    "rossiya",
+])
 
 _ROLE_TITLE = frozenset(lexicon.TITLE_WORDS - set(_NOT_NAMES) - set(lexicon.NATIONALITY)
                         - {"of", "to", "the"}) | {"minister", "secretary", "president", "deputy"}
@@ -46,27 +58,34 @@ def _looks_capitalised(token: str) -> bool:
         len(letters) == 1 or not all(c.isupper() for c in letters))  # not NATO, OSCE
 
 
-FEMALE_GIVEN = frozenset("""
-wendy julianne maria mariya victoria ursula kamala hillary angela annalena liz elizabeth nancy
-jen jennifer karine anne anna linda samantha condoleezza madeleine kaja salome tea nino
-sofia sophia sophie irina olga natalia natalya elena yelena ekaterina yekaterina svetlana
-tatiana tatyana valentina marina ludmila lyudmila julia yulia yuliya lucia margarita ketevan
-khatia eka tamar tamara mariam zahra fatemeh maryam leila roberta kristalina ngozi christine
-federica catherine cathy ivanka
-""".split())
+FEMALE_GIVEN = frozenset([
+    "wendy", "julianne", "maria", "mariya", "victoria", "ursula", "kamala", "hillary", "angela",
+    "annalena", "liz", "elizabeth", "nancy", "jen", "jennifer", "karine", "anne", "anna",
+    "linda", "samantha", "condoleezza", "madeleine", "kaja", "salome", "tea", "nino", "sofia",
+    "sophia", "sophie", "irina", "olga", "natalia", "natalya", "elena", "yelena", "ekaterina",
+    "yekaterina", "svetlana", "tatiana", "tatyana", "valentina", "marina", "ludmila",
+    "lyudmila", "julia", "yulia", "yuliya", "lucia", "margarita", "ketevan", "khatia", "eka",
+    "tamar", "tamara", "mariam", "zahra", "fatemeh", "maryam", "leila", "roberta", "kristalina",
+    "ngozi", "christine", "federica", "catherine", "cathy", "ivanka",
+])
 
 #: Common given names (transliterated): a capitalised pair starting with one is a person.
-GIVEN_NAMES = frozenset("""
-alexander aleksandr alexei aleksei alexey andrei andrey anton boris dmitry dmitri evgeny yevgeny
-igor ivan konstantin mikhail nikolai nikolay oleg pavel pyotr roman sergei sergey vladimir
-vladislav vyacheslav viktor yuri yury maxim denis artem kirill grigory valery gennady leonid
-giorgi george irakli levan davit david zurab mikheil ilia nikoloz shalva archil tornike
-ali mohammad mohammed hossein hassan ahmad mahmoud javad abbas reza hamid mehdi nasser saeed
-john james robert michael william joseph thomas charles daniel matthew mark paul steven andrew
-joe antony anthony ned jake lloyd jens josep emmanuel olaf rishi boris mario pedro charles
-peter peter hans jan jean pierre luis carlos antonio dmytro volodymyr andriy oleksii ruslan
-recep mevlut hakan hulusi jeyhun ilham ararat nikol wang xi li sofia
-""".split()) | FEMALE_GIVEN
+GIVEN_NAMES = frozenset([
+    "alexander", "aleksandr", "alexei", "aleksei", "alexey", "andrei", "andrey", "anton",
+    "boris", "dmitry", "dmitri", "evgeny", "yevgeny", "igor", "ivan", "konstantin", "mikhail",
+    "nikolai", "nikolay", "oleg", "pavel", "pyotr", "roman", "sergei", "sergey", "vladimir",
+    "vladislav", "vyacheslav", "viktor", "yuri", "yury", "maxim", "denis", "artem", "kirill",
+    "grigory", "valery", "gennady", "leonid", "giorgi", "george", "irakli", "levan", "davit",
+    "david", "zurab", "mikheil", "ilia", "nikoloz", "shalva", "archil", "tornike", "ali",
+    "mohammad", "mohammed", "hossein", "hassan", "ahmad", "mahmoud", "javad", "abbas", "reza",
+    "hamid", "mehdi", "nasser", "saeed", "john", "james", "robert", "michael", "william",
+    "joseph", "thomas", "charles", "daniel", "matthew", "mark", "paul", "steven", "andrew",
+    "joe", "antony", "anthony", "ned", "jake", "lloyd", "jens", "josep", "emmanuel", "olaf",
+    "rishi", "boris", "mario", "pedro", "charles", "peter", "peter", "hans", "jan", "jean",
+    "pierre", "luis", "carlos", "antonio", "dmytro", "volodymyr", "andriy", "oleksii", "ruslan",
+    "recep", "mevlut", "hakan", "hulusi", "jeyhun", "ilham", "ararat", "nikol", "wang", "xi",
+    "li", "sofia",
+]) | FEMALE_GIVEN
 
 
 
