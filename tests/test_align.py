@@ -90,3 +90,12 @@ def test_stricter_threshold_only_removes_links(e5, seed_alignment) -> None:
                    AlignConfig(link_similarity=0.97))
     assert set(strict.links) <= set(loose.links)
     assert len(strict.links) < len(loose.links)
+
+
+def test_nearest_neighbour_candidates_find_the_same_links(e5, seed_alignment) -> None:
+    """Large speaker blocks use neighbours + a fragment index instead of every pair."""
+    x, exhaustive = seed_alignment
+    docs = {d.id: d for d in x.documents}
+    knn = align(x.quotes, docs, e5, calibration_for(model_id_of(e5)),
+                AlignConfig(exhaustive_block=1, neighbours=5))
+    assert sorted(knn.links) == sorted(exhaustive.links)

@@ -45,6 +45,11 @@ class AlignConfig:
     date_window_days: int = 7
     #: Align quotes whose speaker is unknown (with each other only).
     include_unknown: bool = False
+    #: Speaker blocks up to this size are compared pair by pair; larger ones through
+    #: nearest neighbours (``neighbours`` per quote, raw cosine at least ``candidate_floor``).
+    exhaustive_block: int = 300
+    neighbours: int = 25
+    candidate_floor: float = 0.80
 
 
 @dataclass(frozen=True)
@@ -120,28 +125,80 @@ def _parse_date(value: str | None) -> date | None:
         return None
 
 
-def candidate_pairs(quotes: Sequence[Quote], documents: dict[str, Article],
-                    config: AlignConfig) -> list[tuple[int, int]]:
-    """Blocking: same speaker, different documents, dates within the window when known."""
+def _blocks(quotes: Sequence[Quote], config: AlignConfig) -> list[list[int]]:
     blocks: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
         if q.speaker == UNKNOWN_SPEAKER and not config.include_unknown:
             continue
         blocks.setdefault(q.speaker, []).append(i)
-    pairs = []
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if quotes[i].doc == quotes[j].doc:
-                    continue  # one article never renders its own quote twice
-                di = _parse_date(documents[quotes[i].doc].published if quotes[i].doc in documents
-                                 else None)
-                dj = _parse_date(documents[quotes[j].doc].published if quotes[j].doc in documents
-                                 else None)
-                if di and dj and abs((di - dj).days) > config.date_window_days:
-                    continue
-                pairs.append((i, j))
-    return pairs
+    return [blocks[k] for k in sorted(blocks)]
+
+
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    w = [x for _, _, x in words(text)]
+    return set(zip(w, w[1:], strict=False)) if len(w) > 1 else {(w[0], "")} if w else set()
+
+
+def _knn(members: list[int], vecs: np.ndarray, k: int, floor: float) -> set[tuple[int, int]]:
+    """Each quote's k most similar quotes of the block: cost grows with n*k, not n*n."""
+    out: set[tuple[int, int]] = set()
+    for lo in range(0, len(members), 512):
+        sims = vecs[lo:lo + 512] @ vecs.T
+        for r in range(sims.shape[0]):
+            row = sims[r]
+            top = np.argpartition(-row, min(k, len(row) - 1))[:k + 1]
+            i = members[lo + r]
+            for c in top:
+                j = members[int(c)]
+                if j != i and row[c] >= floor:
+                    out.add((min(i, j), max(i, j)))
+    return out
+
+
+def _fragment_candidates(members: list[int], quotes: Sequence[Quote],
+                         config: AlignConfig) -> set[tuple[int, int]]:
+    """Short quotes and the quotes that contain their words (an inverted index of bigrams)."""
+    index: dict[tuple[str, str], set[int]] = {}
+    for i in members:
+        for g in _bigrams(quotes[i].text):
+            index.setdefault(g, set()).add(i)
+    out: set[tuple[int, int]] = set()
+    for i in members:
+        grams = _bigrams(quotes[i].text)
+        if not grams or len(words(quotes[i].text)) >= 2 * config.min_semantic_words:
+            continue
+        hits = set.intersection(*(index.get(g, set()) for g in grams))
+        for j in hits:
+            if j != i:
+                out.add((min(i, j), max(i, j)))
+    return out
+
+
+def candidate_pairs(quotes: Sequence[Quote], documents: dict[str, Article],
+                    config: AlignConfig, vectors: _Vectors | None = None) -> list[tuple[int, int]]:
+    """Blocking: same speaker, different documents, dates within the window when known.
+
+    A block of up to ``exhaustive_block`` quotes is compared pair by pair; a larger one
+    (a speaker quoted thousands of times over a year) through each quote's nearest
+    neighbours by embedding and an index of word pairs for short fragments, so the cost
+    grows near-linearly with the number of quotes."""
+    dates = {d: _parse_date(a.published) for d, a in documents.items()}
+    pairs: set[tuple[int, int]] = set()
+    for members in _blocks(quotes, config):
+        if len(members) <= config.exhaustive_block or vectors is None:
+            cands = {(i, j) for x, i in enumerate(members) for j in members[x + 1:]}
+        else:
+            vecs = vectors.get([quotes[i].text for i in members])
+            cands = _knn(members, vecs, config.neighbours, config.candidate_floor)
+            cands |= _fragment_candidates(members, quotes, config)
+        for i, j in cands:
+            if quotes[i].doc == quotes[j].doc:
+                continue  # one article never renders its own quote twice
+            di, dj = dates.get(quotes[i].doc), dates.get(quotes[j].doc)
+            if di and dj and abs((di - dj).days) > config.date_window_days:
+                continue
+            pairs.add((i, j))
+    return sorted(pairs)
 
 
 def score_link(qa: Quote, qb: Quote, vectors: _Vectors, calibration: Calibration,
@@ -180,7 +237,7 @@ def align(quotes: Sequence[Quote], documents: dict[str, Article], encoder: Encod
           vectors: _Vectors | None = None) -> Alignment:
     config = config or AlignConfig()
     vectors = vectors or _Vectors(encoder)
-    pairs = candidate_pairs(quotes, documents, config)
+    pairs = candidate_pairs(quotes, documents, config, vectors)
     involved = sorted({i for p in pairs for i in p})
     full = vectors.get([quotes[i].text for i in involved])
     row = {i: k for k, i in enumerate(involved)}

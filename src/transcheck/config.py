@@ -48,6 +48,9 @@ SCHEMA: dict[str, Any] = {
                 "min_semantic_words": {"type": "integer", "minimum": 1},
                 "date_window_days": {"type": "integer", "minimum": 0},
                 "include_unknown": {"type": "boolean"},
+                "exhaustive_block": {"type": "integer", "minimum": 1},
+                "neighbours": {"type": "integer", "minimum": 1},
+                "candidate_floor": {"type": "number", "minimum": -1, "maximum": 1},
             },
         },
         "thresholds": {

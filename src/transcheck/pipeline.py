@@ -144,7 +144,9 @@ def signature(encoder: Encoder, scorer: Scorer, config: AlignConfig) -> dict[str
                   "max_window_clauses": config.max_window_clauses,
                   "min_semantic_words": config.min_semantic_words,
                   "date_window_days": config.date_window_days,
-                  "include_unknown": config.include_unknown},
+                  "include_unknown": config.include_unknown,
+                  "exhaustive_block": config.exhaustive_block,
+                  "neighbours": config.neighbours, "candidate_floor": config.candidate_floor},
     }
 
 
