@@ -268,6 +268,10 @@ def report_cli(
         "(default: the user cache folder, or TRANSCHECK_CACHE_DIR).", file_okay=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache",
                                            help="Compute everything again; keep nothing.")] = False,
+    executor: Annotated[str, typer.Option(
+        "--executor", help="local (in this process) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
 ) -> None:
     """Every utterance of every speaker, its renderings side by side, and how they drift."""
     from .ingest import Limits
@@ -279,9 +283,15 @@ def report_cli(
         if bar is not None:
             bar.start()
         try:
-            result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
-                                  limits=Limits(max_bytes=max_bytes), progress=update,
-                                  store=_open_store(cache_dir, no_cache))
+            from .executors import get_executor
+
+            runner = get_executor(executor, scheduler)
+            try:
+                result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
+                                      limits=Limits(max_bytes=max_bytes), progress=update,
+                                      store=_open_store(cache_dir, no_cache), executor=runner)
+            finally:
+                runner.close()
         finally:
             if bar is not None:
                 bar.stop()

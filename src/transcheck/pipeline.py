@@ -15,6 +15,7 @@ from .drift import detect_drift, drift_summary
 from .encoders.base import Encoder, get_encoder
 from .encoders.memo import MemoEncoder
 from .extract import extract
+from .executors import Executor
 from .extract.names import spoken_language
 from .ingest import Limits
 from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
@@ -96,29 +97,77 @@ class Scorer:
                           lex[0], lex[1], lex[2], got["note"], spans, round(got["risk"], 4))
 
 
-def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
-                   progress: Progress | None = None) -> list[Cluster]:
-    clusters = []
-    total = len(alignment.links)
-    done = 0
-    for members in alignment.clusters:
-        ref, reason = _choose_reference(members, quotes, alignment.links)
-        results = []
-        for (i, j), link in sorted(alignment.links.items()):
-            if i not in members:
-                continue
-            # the reference (else the earlier quote) is side a
+PairSpec = tuple[Quote, Quote, "tuple[int, int] | None", "tuple[int, int] | None"]
+
+
+def plan(quotes: Sequence[Quote], alignment: Alignment
+         ) -> list[tuple[list[int], int, str, list[tuple[int, int, Any, Any]]]]:
+    """For each cluster: its members, reference, and the linked pairs to score
+    (reference, else the earlier quote, on side a)."""
+    cluster_of = {i: k for k, members in enumerate(alignment.clusters) for i in members}
+    links_of: dict[int, list[tuple[tuple[int, int], Link]]] = {}
+    for key, link in sorted(alignment.links.items()):
+        links_of.setdefault(cluster_of[key[0]], []).append((key, link))
+    out = []
+    for k, members in enumerate(alignment.clusters):
+        mine = dict(links_of.get(k, []))
+        ref, reason = _choose_reference(members, quotes, mine)
+        specs = []
+        for (i, j), link in links_of.get(k, []):
             a, b, wa, wb = (i, j, link.window_i, link.window_j)
             if j == ref:
                 a, b, wa, wb = j, i, link.window_j, link.window_i
-            results.append(scorer.pair(quotes[a], quotes[b], wa, wb))
-            done += 1
+            specs.append((a, b, wa, wb))
+        out.append((members, ref, reason, specs))
+    return out
+
+
+def _score_batch(task: tuple[str | None, list[PairSpec]]) -> list[PairResult]:
+    """Runs where the executor puts it: the model is loaded once per process and kept."""
+    model, specs = task
+    scorer = _worker_scorer(model)
+    return [scorer.pair(qa, qb, wa, wb) for qa, qb, wa, wb in specs]
+
+
+_WORKER_SCORERS: dict[str | None, Scorer] = {}
+
+
+def _worker_scorer(model: str | None) -> Scorer:
+    if model not in _WORKER_SCORERS:
+        encoder = MemoEncoder(get_encoder(model))
+        _WORKER_SCORERS[model] = Scorer(encoder, _Vectors(encoder))
+    return _WORKER_SCORERS[model]
+
+
+def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
+                   progress: Progress | None = None, executor: Executor | None = None,
+                   model: str | None = None) -> list[Cluster]:
+    planned = plan(quotes, alignment)
+    specs = [(quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned for a, b, wa, wb in sp]
+    if executor is not None and executor.remote:
+        # whole clusters per task, so a cluster's texts are encoded on one worker
+        batches: list[list[PairSpec]] = [[]]
+        for _, _, _, sp in planned:
+            if len(batches[-1]) >= 64:
+                batches.append([])
+            batches[-1].extend((quotes[a], quotes[b], wa, wb) for a, b, wa, wb in sp)
+        results = [r for batch in executor.map(_score_batch, [(model, b) for b in batches])
+                   for r in batch]
+    else:
+        results = []
+        for n, (qa, qb, wa, wb) in enumerate(specs, 1):
+            results.append(scorer.pair(qa, qb, wa, wb))
             if progress:
-                progress("pairs scored", done, total)
+                progress("pairs scored", n, len(specs))
+    clusters = []
+    pos = 0
+    for members, ref, reason, sp in planned:
+        mine = results[pos:pos + len(sp)]
+        pos += len(sp)
         outlier = None
-        if len(members) >= 3 and results:
+        if len(members) >= 3 and mine:
             far: dict[str, list[float]] = {}
-            for r in results:
+            for r in mine:
                 d = max(r.divergence, r.meaning_risk)
                 far.setdefault(r.a, []).append(d)
                 far.setdefault(r.b, []).append(d)
@@ -128,7 +177,7 @@ def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer
             outlier = next(quotes[i].id for i in members if i != ref)
         ids = [quotes[i].id for i in members]
         clusters.append(Cluster(cluster_id(quotes[ref].speaker, ids), quotes[ref].speaker,
-                                tuple(ids), quotes[ref].id, reason, outlier, tuple(results)))
+                                tuple(ids), quotes[ref].id, reason, outlier, tuple(mine)))
     return clusters
 
 
@@ -154,19 +203,20 @@ def build_report(paths: Iterable[str], *, speaker: str | None = None,
                  model: str | None = None, encoder: Encoder | None = None,
                  align_config: AlignConfig | None = None, limits: Limits | None = None,
                  stdin: BinaryIO | None = None, progress: Progress | None = None,
-                 store: Store | None = None) -> Report:
+                 store: Store | None = None, executor: Executor | None = None) -> Report:
     """Read, extract, align, score: the data behind every report format and the gate.
 
     With a ``store``, nothing already computed for the same content, model and code is
     computed again: a rerun over an unchanged corpus only re-aligns."""
     config = align_config or AlignConfig()
-    extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store)
+    extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store,
+                         executor=executor)
     encoder = MemoEncoder(encoder or get_encoder(model), store=store)
     vectors = _Vectors(encoder)
     scorer = Scorer(encoder, vectors, store)
     quotes = extraction.quotes
     documents = {d.id: d for d in extraction.documents}
     alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config, vectors)
-    clusters = build_clusters(quotes, alignment, scorer, progress)
+    clusters = build_clusters(quotes, alignment, scorer, progress, executor, model)
     return Report(extraction.documents, quotes, tuple(clusters), extraction.problems,
                   signature(encoder, scorer, config))

@@ -64,8 +64,13 @@ def _extract_cached(article: Article, store: Any) -> tuple[list[Quote], list[Pro
     return quotes, problems
 
 
+def _extract_batch(articles: list[Article]) -> list[tuple[list[Quote], list[Problem]]]:
+    return [extract_article(a) for a in articles]
+
+
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
-            limits: Limits | None = None, store: Any = None) -> Extraction:
+            limits: Limits | None = None, store: Any = None, executor: Any = None,
+            batch: int = 64) -> Extraction:
     """Read every input, find its quotes, and attribute them; bad inputs become problems.
 
     With a ``store`` (``transcheck.store.Store``), articles already processed are not
@@ -73,6 +78,8 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
     documents: list[Article] = []
     quotes: list[Quote] = []
     problems: list[Problem] = []
+    if executor is not None and executor.remote:
+        return _extract_remote(paths, speaker, stdin, limits, executor, batch)
     for item in iter_articles(paths, stdin=stdin, limits=limits):
         if isinstance(item, Problem):
             problems.append(item)
@@ -85,4 +92,37 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
         if speaker is not None:
             found = [q for q in found if matches(speaker, q.speaker, (q.speaker_surface,))]
         quotes.extend(found)
+    return Extraction(tuple(documents), tuple(quotes), tuple(problems))
+
+
+def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO | None,
+                    limits: Limits | None, executor: Any, batch: int) -> Extraction:
+    """Articles are read here, in order; their extraction runs on the executor in batches."""
+    documents: list[Article] = []
+    problems: list[Problem] = []
+    found: list[tuple[list[Quote], list[Problem]]] = []
+    pending: list[Article] = []
+
+    def flush() -> None:
+        for part in executor.map(_extract_batch, [pending[i:i + batch]
+                                                  for i in range(0, len(pending), batch)]):
+            found.extend(part)
+        pending.clear()
+
+    for item in iter_articles(paths, stdin=stdin, limits=limits):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        article = identify_article(item)
+        documents.append(article)
+        pending.append(article)
+        if len(pending) >= batch * 16:
+            flush()
+    flush()
+    quotes: list[Quote] = []
+    for qs, issues in found:
+        problems.extend(issues)
+        if speaker is not None:
+            qs = [q for q in qs if matches(speaker, q.speaker, (q.speaker_surface,))]
+        quotes.extend(qs)
     return Extraction(tuple(documents), tuple(quotes), tuple(problems))

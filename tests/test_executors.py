@@ -1,0 +1,49 @@
+"""The same report on a Dask cluster as in this process."""
+
+from pathlib import Path
+
+import pytest
+
+from transcheck.executors import DaskExecutor, InProcess, get_executor
+from transcheck.pipeline import build_report
+from transcheck.report import get_renderer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_default_executor_does_not_import_dask() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, transcheck.pipeline, transcheck.executors as e; "
+            "e.get_executor('local'); print('dask' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_in_process_map_keeps_order() -> None:
+    assert InProcess().map(lambda x: x * 2, [3, 1, 2]) == [6, 2, 4]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from dask import distributed  # a test dependency: missing, the test fails
+
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as lc, distributed.Client(lc) as client:
+        yield client
+
+
+def test_dask_report_equals_the_local_report(e5, cluster) -> None:
+    paths = [str(ROOT / "seeds"), str(ROOT / "fixtures" / "corpus_ru")]
+    local = build_report(paths, encoder=e5)
+    remote = build_report(paths, encoder=e5, executor=DaskExecutor(client=cluster))
+    render = get_renderer("report", "json").render
+    assert render(remote) == render(local)
+
+
+def test_unknown_executor_is_a_usage_error() -> None:
+    from transcheck.errors import UsageError
+
+    with pytest.raises(UsageError):
+        get_executor("spark")
