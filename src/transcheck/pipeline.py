@@ -214,7 +214,11 @@ def build_report(paths: Iterable[str], *, speaker: str | None = None,
     encoder = MemoEncoder(encoder or get_encoder(model), store=store)
     vectors = _Vectors(encoder)
     scorer = Scorer(encoder, vectors, store)
-    quotes = extraction.quotes
+    # one canonical order, so that the order of the inputs does not change the report
+    docs_sorted = tuple(sorted(extraction.documents, key=lambda d: (d.id, d.path)))
+    rank = {d.id: k for k, d in enumerate(docs_sorted)}
+    quotes = tuple(sorted(extraction.quotes, key=lambda q: (rank[q.doc], q.start, q.end)))
+    extraction = type(extraction)(docs_sorted, quotes, extraction.problems)
     documents = {d.id: d for d in extraction.documents}
     alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config, vectors)
     clusters = build_clusters(quotes, alignment, scorer, progress, executor, model)
