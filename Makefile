@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup report test test-all lint bench clean
+.PHONY: setup report test test-fuzz lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,11 +25,16 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-test-all: $(STAMP)
-	$(BIN)/python -m pytest -q -m "slow or not slow"
+# the property-based tests with far more examples than the default run
+test-fuzz: $(STAMP)
+	TRANSCHECK_HYPOTHESIS_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_hardening.py -k never
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/encoder_throughput.py
+	$(BIN)/python benchmarks/scale.py --quick
+
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache test-artifacts
