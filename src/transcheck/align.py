@@ -35,7 +35,7 @@ class AlignConfig:
     #: the closest unrelated remark of the same speaker reaches 0.75.
     link_similarity: float = 0.80
     #: The longer quote has at least this many times the words: try windows of it.
-    fragment_ratio: float = 1.4
+    fragment_ratio: float = 1.2
     #: Longest window, in clauses, tried inside the longer quote.
     max_window_clauses: int = 6
     #: Shorter fragments in the same language link only where their words occur verbatim;

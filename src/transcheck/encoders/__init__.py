@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 # thread pool slows every forward pass of a busy neighbour (and of us) many times over.
 # Set before torch is imported, and only when the user has not chosen.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
 from .base import DEFAULT_ENCODER, Encoder, available_encoders, get_encoder, register
 from .errors import (

@@ -207,6 +207,9 @@ _TOKENIZER_KEYS = (
 
 def _load_folder(folder: Path) -> tuple[Any, Any]:
     from transformers import BertModel, PreTrainedTokenizerFast
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # our stderr carries our own progress only
 
     model = BertModel.from_pretrained(folder, add_pooling_layer=False, local_files_only=True)
     model.eval()
