@@ -146,10 +146,27 @@ class TransformerEncoder(Encoder):
         # allocation happens at once rather than late in a long run.
         order = sorted(range(len(unique)), key=lambda i: (-len(ids[i]), i))
         vecs = np.empty((len(unique), self.dim), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
+        for chunk in self._batches(order, ids):
             vecs[chunk] = self._embed_batch([ids[i] for i in chunk])
         return vecs[inverse]
+
+    def _batches(self, order: list[int], ids: list[list[int]]) -> list[list[int]]:
+        """Batches of similar length: a new batch starts when it is full, or when the next
+        text is much shorter than the batch's longest (padding is wasted work)."""
+        out: list[list[int]] = []
+        chunk: list[int] = []
+        longest = 0
+        for i in order:
+            n = len(ids[i])
+            if chunk and (len(chunk) >= self.batch_size or n < 0.85 * longest):
+                out.append(chunk)
+                chunk = []
+            if not chunk:
+                longest = n
+            chunk.append(i)
+        if chunk:
+            out.append(chunk)
+        return out
 
     def _embed_batch(self, batch: list[list[int]]) -> np.ndarray:
         import torch
