@@ -97,6 +97,12 @@ def _fail(exc: BaseException) -> NoReturn:
     raise typer.Exit(ExitCode.ERROR)
 
 
+def _require_documents(documents: tuple[object, ...]) -> None:
+    if not documents:
+        raise NoUsableInput("no usable article in the given inputs",
+                            hint="check the paths and the messages above")
+
+
 def _is_tty() -> bool:
     return sys.stdout.isatty()
 
@@ -125,9 +131,7 @@ def extract_cli(
         result = extract(paths, speaker=speaker, stdin=getattr(sys.stdin, "buffer", None),
                          limits=Limits(max_bytes=max_bytes))
         _warn(result.problems)
-        if not result.documents:
-            raise NoUsableInput("no usable article in the given inputs",
-                                hint="check the paths and the messages above")
+        _require_documents(result.documents)
         renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
     except Exception as exc:  # every error is one line and exit 2, never a traceback
@@ -296,9 +300,7 @@ def report_cli(
             if bar is not None:
                 bar.stop()
         _warn(result.problems)
-        if not result.documents:
-            raise NoUsableInput("no usable article in the given inputs",
-                                hint="check the paths and the messages above")
+        _require_documents(result.documents)
         renderer = get_renderer("report", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
     except Exception as exc:  # every error is one line and exit 2, never a traceback
@@ -372,9 +374,7 @@ def gate_cli(
             if bar is not None:
                 bar.stop()
         _warn(result.report.problems)
-        if not result.report.documents:
-            raise NoUsableInput("no usable article in the given inputs",
-                                hint="check the paths and the messages above")
+        _require_documents(result.report.documents)
         if write_baseline is not None:
             atomic_write_text(write_baseline, baseline_text(result))
         _emit(get_renderer("gate", fmt.value).render(result), out)

@@ -82,6 +82,11 @@ class Reader(ABC):
             return Problem(source, errors.P_EMPTY, "is empty; nothing to read", "warning")
         return data
 
+    def _text(self, source: str, stream: BinaryIO) -> tuple[str, str] | Problem:
+        """The whole input as (text, encoding), or the problem that stops it."""
+        data = self._read_all(source, stream)
+        return data if isinstance(data, Problem) else self._decode(source, data)
+
     def _decode(self, source: str, data: bytes) -> tuple[str, str] | Problem:
         try:
             decoded = decode_bytes(data)
@@ -98,11 +103,7 @@ class TextReader(Reader):
     suffixes = (".txt", ".text")
 
     def read(self, source: str, stream: BinaryIO, stem: str) -> Iterator[RawDoc | Problem]:
-        data = self._read_all(source, stream)
-        if isinstance(data, Problem):
-            yield data
-            return
-        got = self._decode(source, data)
+        got = self._text(source, stream)
         if isinstance(got, Problem):
             yield got
             return
@@ -116,11 +117,7 @@ class HtmlReader(Reader):
     suffixes = (".html", ".htm", ".xhtml")
 
     def read(self, source: str, stream: BinaryIO, stem: str) -> Iterator[RawDoc | Problem]:
-        data = self._read_all(source, stream)
-        if isinstance(data, Problem):
-            yield data
-            return
-        got = self._decode(source, data)
+        got = self._text(source, stream)
         if isinstance(got, Problem):
             yield got
             return
@@ -217,11 +214,7 @@ class JsonReader(Reader):
     suffixes = (".json",)
 
     def read(self, source: str, stream: BinaryIO, stem: str) -> Iterator[RawDoc | Problem]:
-        data = self._read_all(source, stream)
-        if isinstance(data, Problem):
-            yield data
-            return
-        got = self._decode(source, data)
+        got = self._text(source, stream)
         if isinstance(got, Problem):
             yield got
             return
