@@ -69,7 +69,8 @@ def test_fragment_is_scored_on_its_window(seed_alignment) -> None:
     for (i, j), link in result.links.items():
         qi, qj = x.quotes[i], x.quotes[j]
         if "eyes and ears" in (qi.text, qj.text):
-            long, window = (qj, link.window_j) if qi.text == "eyes and ears" else (qi, link.window_i)
+            fragment_first = qi.text == "eyes and ears"
+            long, window = (qj, link.window_j) if fragment_first else (qi, link.window_i)
             assert long.text[window[0]:window[1]] == "eyes and ears"
             return
     pytest.fail("the fragment 'eyes and ears' did not align")

@@ -1,4 +1,4 @@
-"""transcheck: find quotations in news articles, attribute them, and measure how renderings drift."""
+"""transcheck: find quotations in news, attribute them, and measure how renderings drift."""
 
 import os
 from importlib.metadata import PackageNotFoundError, version

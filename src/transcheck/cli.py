@@ -118,8 +118,8 @@ def extract_cli(
         ExtractFormat.table,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of stdout.",
                                              dir_okay=False)] = None,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1,
-                                           help="Largest article accepted, in bytes.")] = 10_000_000,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", min=1, help="Largest article accepted, in bytes.")] = 10_000_000,
 ) -> None:
     """List every quotation: who said it, in which outlet and language, and where it stands."""
     from .extract import extract
@@ -265,8 +265,8 @@ def report_cli(
         "the local Hugging Face cache.")] = None,
     no_progress: Annotated[bool, typer.Option("--no-progress",
                                               help="No progress bars on stderr.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1,
-                                           help="Largest article accepted, in bytes.")] = 10_000_000,
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", min=1, help="Largest article accepted, in bytes.")] = 10_000_000,
     cache_dir: Annotated[Path | None, typer.Option(
         "--cache-dir", help="Where embeddings, extractions and scores are kept between runs "
         "(default: the user cache folder, or TRANSCHECK_CACHE_DIR).", file_okay=False)] = None,

@@ -23,7 +23,7 @@ class Executor(ABC):
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """``[fn(x) for x in items]``, possibly in parallel, in input order."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 (most executors hold nothing)
         """Release what the executor holds."""
 
 

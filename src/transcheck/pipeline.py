@@ -14,8 +14,8 @@ from .align import AlignConfig, Alignment, Link, _Vectors, align, cluster_id, wo
 from .drift import detect_drift, drift_summary
 from .encoders.base import Encoder, get_encoder
 from .encoders.memo import MemoEncoder
-from .extract import extract
 from .executors import Executor
+from .extract import extract
 from .extract.names import spoken_language
 from .ingest import Limits
 from .metrics.lexical import Bleu, ChrF, Ter, not_comparable

@@ -89,7 +89,8 @@ class Store:
                 self._open()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the cache cannot be opened ({exc})", source=str(self.folder),
-                             hint="run `transcheck cache clear` or pass another --cache-dir") from exc
+                             hint="run `transcheck cache clear` or pass another --cache-dir"
+                             ) from exc
         except OSError as exc:
             raise StoreError(f"the cache folder cannot be used ({exc.strerror})",
                              source=str(self.folder), hint="pass a writable --cache-dir") from exc

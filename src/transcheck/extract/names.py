@@ -153,7 +153,8 @@ def matches(query: str, speaker_id: str, surfaces: tuple[str, ...] = ()) -> bool
     if canonical_id(query) == speaker_id or slug(query) == speaker_id:
         return True
     q = fold(query)
-    if q and (q in fold(speaker_id.replace("-", " ")).split() or speaker_id.endswith("-" + slug(query))):
+    id_words = fold(speaker_id.replace("-", " ")).split()
+    if q and (q in id_words or speaker_id.endswith("-" + slug(query))):
         return True
     qid = lookup(query)
     return qid is not None and qid == speaker_id or any(fold(s) == q for s in surfaces)

@@ -61,9 +61,8 @@ def _kind(text: str, q: MarkedQuote, para_lo: int, sent_lo: int) -> QuoteKind:
     clause = re.split(r"[,،;]", lead[:-1])[-1]
     if lower and not CUE_RE.search(clause):
         return "partial"
-    if not first.isalpha() or not first.isupper():
-        if not CUE_RE.search(clause):
-            return "partial"
+    if (not first.isalpha() or not first.isupper()) and not CUE_RE.search(clause):
+        return "partial"
     after = (q.close if q.close is not None else q.end) + 1
     tail = text[after:after + 300].split("\n", 1)[0]
     if re.match(r"[\s.!?…»”\"'’)]*$", tail) or re.match(r"\s*[,;]?\s*[—–\-]", tail) or \

@@ -144,11 +144,13 @@ def _gazetteer_regex() -> re.Pattern[str]:
     stems: set[str] = set()
     for person in gazetteer():
         for name in person.names:
-            if re.search(r"[\u10a0-\u10ff]", name) and name.endswith("ი") or re.search(r"[\u0400-\u04ff]", name) and name.endswith("а"):
+            georgian = re.search(r"[\u10a0-\u10ff]", name) and name.endswith("ი")
+            if georgian or re.search(r"[\u0400-\u04ff]", name) and name.endswith("а"):
                 name = name[:-1]
             stems.add(re.escape(name).replace(r"\ ", r"\s+"))
     alternatives = "|".join(sorted(stems, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\u200c])(?:{alternatives})[\u0400-\u04ff\u10d0-\u10ff]{{0,6}}(?![\w])",
+    inflection = r"[\u0400-\u04ff\u10d0-\u10ff]{0,6}"
+    return re.compile(rf"(?<![\w\u200c])(?:{alternatives}){inflection}(?![\w])",
                       re.IGNORECASE)
 
 
@@ -163,7 +165,8 @@ CUE_RE = _cue_regex()
 
 _FUNCTION = ("the", "this", "that", "to", "of", "and", "or", "a", "an", "by", "with", "for",
              "in", "on", "at", "according", "as", "from", "but", "who", "which", "one",
-             "another", "но", "а", "в", "на", "с", "по", "о", "и", "что", "как", "это", "да", "რომ", "და",
+             "another", "но", "а", "в", "на", "с", "по", "о", "и", "что", "как", "это", "да",
+             "რომ", "და",
              "كه", "که", "و", "از", "به", "در", "با", "را")
 
 
@@ -174,7 +177,8 @@ def _role_regex() -> re.Pattern[str]:
     stop = "|".join(re.escape(w) for w in sorted(set(_FUNCTION) | cue_words, key=len, reverse=True))
     word = r"(?:U\.S\.|U\.K\.|[\w\-’']+)"
     return re.compile(
-        rf"(?<![\w])(?:(?P<det>the|this|russia['’]s|america['’]s|washington['’]s|moscow['’]s)[ \t]+)?"
+        r"(?<![\w])(?:(?P<det>the|this|russia['’]s|america['’]s|washington['’]s|moscow['’]s)"
+        r"[ \t]+)?"
         rf"(?P<mods>(?:(?!(?:{stop})[ \t]){word}[ \t]+){{0,4}}?)(?P<head>{head})"
         rf"(?P<infl>[\u0400-\u04ff\u10d0-\u10ff]{{0,5}})(?![\w\-])",
         re.IGNORECASE)
@@ -348,7 +352,8 @@ class SpeakerResolver:
                 if named or (not nxt.group(1) and first[:1].isupper()
                              and not CUE_RE.match(first)):
                     continue  # a title in front of a name, not a description
-            if not m.group("det") and not re.search(r"[^\x00-\x7f]", m.group()):
+            english = not re.search(r"[^\x00-\x7f]", m.group())
+            if not m.group("det") and english:  # noqa: SIM102 (two reasons, two tests)
                 if m.group("head").lower() not in {"diplomat"} or not m.group("mods").strip():
                     continue  # English descriptions need a determiner ("the diplomat")
             words = frozenset(w.lower() for w in (m.group("det") or "").split()

@@ -128,7 +128,8 @@ class HtmlReader(Reader):
                           "warning")
             return
         text, meta = doc
-        yield RawDoc(id=stem, path=source, text=text, encoding=encoding, outlet=meta.get("sitename"),
+        yield RawDoc(id=stem, path=source, text=text, encoding=encoding,
+                     outlet=meta.get("sitename"),
                      lang=meta.get("lang"), url=meta.get("url"), published=meta.get("date"))
 
 
