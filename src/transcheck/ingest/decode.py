@@ -8,6 +8,7 @@ confident (legacy Cyrillic code pages are the common case in Russian-language ne
 from __future__ import annotations
 
 import codecs
+import contextlib
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -58,10 +59,8 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(text.removeprefix("\ufeff"), enc.removesuffix("-sig"))
     if looks_binary(data):
         raise DecodeError("looks like a binary file, not text")
-    try:
+    with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: detect below
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
     if best is None or best.encoding not in _LEGACY:
         raise DecodeError("is neither UTF-8 nor a recognisable legacy encoding")
