@@ -460,6 +460,10 @@ def main() -> None:
         f"(mean {cos.mean():.6f}; worst: {toks[worst]} tokens, {items[worst]['lang']}) "
         f"-> {'OK' if cos.min() >= MIN_COSINE else 'FAIL'} (>= {MIN_COSINE})"
     )
+    diff = float(np.abs(ref - vecs["ours-0"]).max())
+    print(
+        f"1 - min cosine: {1 - cos.min():.1e}; max |plain - ours| over all components: {diff:.1e}"
+    )
     for v in VARIANTS:
         base = vecs[f"{v}-0"]
         drift = max(float(np.abs(vecs[f"{v}-{r}"] - base).max()) for r in range(args.repeats))

@@ -1707,9 +1707,11 @@ def generate(n: int, seed: int = 0) -> list[dict[str, str]]:
 
 
 def _generate(n: int, seed: int) -> tuple[list[dict[str, str]], dict[str, int]]:
+    """Records and the count of quotations per kind (``distinct`` = distinct quote texts)."""
     rng = random.Random(f"transcheck-corpus-{seed}")
     drafts: list[tuple[date, str, int, str]] = []  # day, lang, outlet, text
     kinds: dict[str, int] = {}
+    texts: set[str] = set()
     events: list[Event] = []
     while len(drafts) < n:
         event = _new_event(rng)
@@ -1737,6 +1739,7 @@ def _generate(n: int, seed: int) -> tuple[list[dict[str, str]], dict[str, int]]:
             text, quoted = _article(event, extra, lang, outlet, day, rng)
             for q in quoted:
                 kinds[q.kind] = kinds.get(q.kind, 0) + 1
+                texts.add(q.text)
             drafts.append((day, lang, outlet, text))
     drafts.sort(key=lambda d: (d[0], d[1], d[2], d[3]))
     records = []
@@ -1748,12 +1751,13 @@ def _generate(n: int, seed: int) -> tuple[list[dict[str, str]], dict[str, int]]:
             "url": f"https://{host}.example/{day:%Y/%m/%d}/{rid}",
             "published": day.isoformat(),
         })
-    return records, kinds
+    return records, {**kinds, "distinct": len(texts)}
 
 
 def write_corpus(n: int, out: str | Path, seed: int = 0) -> dict[str, float]:
     """Write the corpus; return a few facts about it (articles, words, langs...)."""
     records, kinds = _generate(n, seed)
+    distinct = kinds.pop("distinct")
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as fh:
@@ -1770,6 +1774,7 @@ def write_corpus(n: int, out: str | Path, seed: int = 0) -> dict[str, float]:
     for lang in LANGS:
         stats[f"lang_{lang}"] = sum(r["lang"] == lang for r in records)
     stats["quotes"] = sum(kinds.values())
+    stats["distinct_quotes"] = distinct
     for kind, count in sorted(kinds.items()):
         stats[f"kind_{kind}"] = count
     return stats
@@ -1780,10 +1785,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("n", type=int, help="number of articles")
     ap.add_argument("out", help="output .jsonl file")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--stats", metavar="FILE", help="also write the corpus facts as JSON")
     args = ap.parse_args(argv)
     if args.n < 1:
         ap.error("N must be at least 1")
     stats = write_corpus(args.n, args.out, args.seed)
+    if args.stats:
+        Path(args.stats).write_text(json.dumps(stats, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {stats['articles']:.0f} articles to {args.out} "
           f"({stats['bytes'] / 1e6:.1f} MB; words per article "
           f"{stats['words_min']:.0f}/{stats['words_mean']:.0f}/{stats['words_max']:.0f} "
@@ -1791,7 +1799,7 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{lg} {stats[f'lang_{lg}']:.0f}" for lg in LANGS) + ")",
           file=sys.stderr)
     kinds = {k[5:]: v for k, v in stats.items() if k.startswith("kind_")}
-    print(f"{stats['quotes']:.0f} quotations written ("
+    print(f"{stats['quotes']:.0f} quotations written, {stats['distinct_quotes']:.0f} distinct ("
           + ", ".join(f"{k} {v:.0f}" for k, v in kinds.items()) + ")", file=sys.stderr)
     return 0
 

