@@ -92,6 +92,16 @@ def _timed_encoder(inner: Any) -> Any:
                 self.texts += len(texts)
                 self.calls += 1
 
+        def encode_with_tokens(self, texts: Any) -> Any:
+            texts = list(texts)
+            t0 = time.perf_counter()
+            try:
+                return inner.encode_with_tokens(texts)
+            finally:
+                self.seconds += time.perf_counter() - t0
+                self.texts += len(texts)
+                self.calls += 1
+
         def token_embeddings(self, text: str) -> Any:
             t0 = time.perf_counter()
             try:

@@ -47,3 +47,29 @@ def test_unknown_executor_is_a_usage_error() -> None:
 
     with pytest.raises(UsageError):
         get_executor("spark")
+
+
+def test_process_pool_report_equals_the_local_report(e5) -> None:
+    """Spawned worker processes (each loading the model from the same cache) give the
+    report that one process gives."""
+    from transcheck.executors import ProcessExecutor
+
+    paths = [str(ROOT / "fixtures" / "corpus_ru")]
+    local = build_report(paths, encoder=e5)
+    pool = ProcessExecutor(jobs=2)
+    try:
+        parallel = build_report(paths, encoder=e5, executor=pool)
+    finally:
+        pool.close()
+    render = get_renderer("report", "json").render
+    assert render(parallel) == render(local)
+
+
+def test_process_pool_keeps_order() -> None:
+    from transcheck.executors import ProcessExecutor
+
+    pool = ProcessExecutor(jobs=2)
+    try:
+        assert pool.map(abs, [-3, 1, -2, 5]) == [3, 1, 2, 5]
+    finally:
+        pool.close()

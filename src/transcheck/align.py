@@ -19,6 +19,7 @@ from datetime import date
 import numpy as np
 
 from .encoders.base import Encoder
+from .encoders.memo import MemoEncoder
 from .metrics.calibration import Calibration
 from .types import UNKNOWN_SPEAKER, Article, Quote
 
@@ -108,10 +109,14 @@ class _Vectors:
         self.encoder = encoder
         self.cache: dict[str, np.ndarray] = {}
 
-    def get(self, texts: Sequence[str]) -> np.ndarray:
+    def get(self, texts: Sequence[str], *, tokens: bool = True) -> np.ndarray:
+        """Vectors of ``texts``; ``tokens=False`` tells a :class:`MemoEncoder` not to keep
+        the subword states."""
         missing = sorted({t for t in texts if t not in self.cache})
         if missing:
-            for t, v in zip(missing, self.encoder.encode(missing), strict=True):
+            got = (self.encoder.encode(missing, tokens=tokens)
+                   if isinstance(self.encoder, MemoEncoder) else self.encoder.encode(missing))
+            for t, v in zip(missing, got, strict=True):
                 self.cache[t] = v
         return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 1))
 
@@ -201,31 +206,39 @@ def candidate_pairs(quotes: Sequence[Quote], documents: dict[str, Article],
     return sorted(pairs)
 
 
+def _windows(qa: Quote, qb: Quote, config: AlignConfig
+             ) -> tuple[bool, tuple[int, int] | None, list[tuple[int, int]]]:
+    """For a fragment-sized pair: whether ``qa`` is the shorter quote, the exact occurrence
+    of the shorter in the longer if any, and the windows of the longer to compare."""
+    na, nb = len(words(qa.text)), len(words(qb.text))
+    if max(na, nb) < config.fragment_ratio * max(1, min(na, nb)):
+        return False, None, []
+    short_is_a = na < nb
+    short, long = (qa, qb) if short_is_a else (qb, qa)
+    exact = find_fragment(short.text, long.text) if short.lang == long.lang else None
+    n_short = min(na, nb)
+    if exact is not None:
+        return short_is_a, exact, [exact]
+    if n_short < config.min_semantic_words and short.lang == long.lang:
+        return short_is_a, None, []  # a few words in one language: only exact occurrences
+    return short_is_a, None, [
+        (s, e) for s, e in clause_windows(long.text, config.max_window_clauses)
+        if max(2, 0.6 * n_short) <= len(words(long.text[s:e])) <= 2.5 * n_short + 3]
+
+
 def score_link(qa: Quote, qb: Quote, vectors: _Vectors, calibration: Calibration,
                config: AlignConfig, full_cos: float) -> Link | None:
     """The best of whole-quote and window similarity, or None when it does not link."""
-    na, nb = len(words(qa.text)), len(words(qb.text))
     best = (full_cos, None, None)
-    if max(na, nb) >= config.fragment_ratio * max(1, min(na, nb)):
-        short_is_a = na < nb
+    short_is_a, exact, windows = _windows(qa, qb, config)
+    if windows:
         short, long = (qa, qb) if short_is_a else (qb, qa)
-        exact = find_fragment(short.text, long.text) if short.lang == long.lang else None
-        n_short = min(na, nb)
-        if exact is not None:
-            windows = [exact]
-        elif n_short < config.min_semantic_words and short.lang == long.lang:
-            windows = []  # a few words in one language: only their exact occurrence counts
-        else:
-            windows = [(s, e) for s, e in clause_windows(long.text, config.max_window_clauses)
-                       if max(2, 0.6 * n_short) <= len(words(long.text[s:e]))
-                       <= 2.5 * n_short + 3]
-        if windows:
-            texts = [long.text[s:e] for s, e in windows]
-            cos = vectors.get(texts) @ vectors.get([short.text])[0]
-            k = int(np.argmax(cos))
-            if exact is not None or float(cos[k]) > best[0] + 0.005:
-                w = windows[k]
-                best = (float(cos[k]), None if short_is_a else w, w if short_is_a else None)
+        texts = [long.text[s:e] for s, e in windows]
+        cos = vectors.get(texts) @ vectors.get([short.text])[0]
+        k = int(np.argmax(cos))
+        if exact is not None or float(cos[k]) > best[0] + 0.005:
+            w = windows[k]
+            best = (float(cos[k]), None if short_is_a else w, w if short_is_a else None)
     sim = calibration.similarity(best[0])
     if sim < config.link_similarity:
         return None
@@ -241,6 +254,13 @@ def align(quotes: Sequence[Quote], documents: dict[str, Article], encoder: Encod
     involved = sorted({i for p in pairs for i in p})
     full = vectors.get([quotes[i].text for i in involved])
     row = {i: k for k, i in enumerate(involved)}
+    # the candidate windows of the whole run in one batched call, not one call per pair
+    window_texts = []
+    for i, j in pairs:
+        short_is_a, _, windows = _windows(quotes[i], quotes[j], config)
+        long = quotes[j] if short_is_a else quotes[i]
+        window_texts.extend(long.text[s:e] for s, e in windows)
+    vectors.get(window_texts)
     links: dict[tuple[int, int], Link] = {}
     for i, j in pairs:
         cos = float(full[row[i]] @ full[row[j]])

@@ -1,11 +1,12 @@
-"""Where the work runs: in this process (the default, no Dask import), or on a Dask
-cluster with the same code. The pipeline hands an executor independent tasks (articles to
-extract, batches of texts to encode, batches of pairs to score) and gets results back in
-order; each Dask worker loads the model once and keeps it.
+"""Where the work runs: in this process (the default, no Dask import), in a pool of
+local processes (all cores), or on a Dask cluster with the same code. The pipeline hands
+an executor independent tasks (articles to extract, batches of pairs to score) and gets
+results back in order; each worker process loads the model once and keeps it.
 """
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -57,11 +58,59 @@ class DaskExecutor(Executor):
             self.client.close()
 
 
-def get_executor(name: str = "local", scheduler: str | None = None) -> Executor:
+def _init_worker(threads: int) -> None:
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = str(threads)
+
+
+class ProcessExecutor(Executor):
+    """Runs tasks in a pool of local processes, one per core by default.
+
+    Workers are spawned (not forked: a forked copy of a process that has started
+    torch's thread pool can hang), each loads the model once, and the cores are shared
+    out so that workers do not oversubscribe them with model threads."""
+
+    name = "processes"
+    remote = True
+
+    def __init__(self, jobs: int | None = None):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        cores = _cores()
+        self.jobs = max(1, jobs or cores)
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(max(1, cores // self.jobs),))
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        if not items:
+            return []
+        return list(self._pool.map(fn, items))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+EXECUTORS = ("local", "processes", "dask")
+
+
+def get_executor(name: str = "local", scheduler: str | None = None,
+                 jobs: int | None = None) -> Executor:
     if name == "local":
         return InProcess()
+    if name == "processes":
+        return ProcessExecutor(jobs)
     if name == "dask":
         return DaskExecutor(scheduler)
     from .errors import UsageError
 
-    raise UsageError(f"unknown executor {name!r}; choose local or dask")
+    raise UsageError(f"unknown executor {name!r}; choose one of {', '.join(EXECUTORS)}")

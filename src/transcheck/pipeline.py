@@ -24,6 +24,7 @@ from .store import Store, code_version, model_key, sha
 from .types import Cluster, DriftSpan, PairResult, Quote, Report
 
 Progress = Callable[[str, int, int], None]
+PairSpec = tuple[Quote, Quote, "tuple[int, int] | None", "tuple[int, int] | None"]
 
 
 def _shift(spans: Sequence[DriftSpan], da: int, db: int) -> tuple[DriftSpan, ...]:
@@ -62,9 +63,12 @@ class Scorer:
         self._version = (code_version("drift", "metrics", "data") + model_key(encoder.signature())
                          if store is not None else "")
 
+    def _key(self, ta: str, tb: str, la: str, lb: str) -> str:
+        return sha("\x1f".join([self._version, la, lb, ta, tb])) if self.store else ""
+
     def _window_scores(self, ta: str, tb: str, la: str, lb: str) -> dict[str, Any]:
         """Scores of two texts, cached in the store by content, model and code version."""
-        key = sha("\x1f".join([self._version, la, lb, ta, tb])) if self.store else ""
+        key = self._key(ta, tb, la, lb)
         if self.store is not None:
             hit = self.store.get_pair(key)
             if hit is not None:
@@ -83,6 +87,35 @@ class Scorer:
             self.store.put_pair(key, result)
         return result
 
+    def prefetch(self, specs: Sequence[PairSpec]) -> None:
+        """Batched forward passes for the texts these pairs will need subword states of
+        (word-level drift would otherwise run the model one text at a time)."""
+        fetch = getattr(self.encoder, "prefetch_tokens", None)
+        if fetch is None:
+            return
+        texts: list[str] = []
+        for qa, qb, wa, wb in specs:
+            ta = qa.text[wa[0]:wa[1]] if wa else qa.text
+            tb = qb.text[wb[0]:wb[1]] if wb else qb.text
+            if self.store is not None and self.store.has_pair(self._key(ta, tb, qa.lang,
+                                                                        qb.lang)):
+                continue
+            texts += [ta, tb]
+        fetch(texts)
+
+    def score_many(self, specs: Sequence[PairSpec], progress: Progress | None = None,
+                   chunk: int = 256) -> list[PairResult]:
+        """``pair`` for each spec, the model's work batched chunk by chunk."""
+        results: list[PairResult] = []
+        for start in range(0, len(specs), chunk):
+            part = specs[start:start + chunk]
+            self.prefetch(part)
+            for qa, qb, wa, wb in part:
+                results.append(self.pair(qa, qb, wa, wb))
+                if progress:
+                    progress("pairs scored", len(results), len(specs))
+        return results
+
     def pair(self, qa: Quote, qb: Quote, wa: tuple[int, int] | None,
              wb: tuple[int, int] | None) -> PairResult:
         ta = qa.text[wa[0]:wa[1]] if wa else qa.text
@@ -95,9 +128,6 @@ class Scorer:
         lex = got["lex"]
         return PairResult(qa.id, qb.id, wa, wb, round(cos, 4), sim, round(1.0 - sim, 4),
                           lex[0], lex[1], lex[2], got["note"], spans, round(got["risk"], 4))
-
-
-PairSpec = tuple[Quote, Quote, "tuple[int, int] | None", "tuple[int, int] | None"]
 
 
 def plan(quotes: Sequence[Quote], alignment: Alignment
@@ -125,8 +155,7 @@ def plan(quotes: Sequence[Quote], alignment: Alignment
 def _score_batch(task: tuple[str | None, list[PairSpec]]) -> list[PairResult]:
     """Runs where the executor puts it: the model is loaded once per process and kept."""
     model, specs = task
-    scorer = _worker_scorer(model)
-    return [scorer.pair(qa, qb, wa, wb) for qa, qb, wa, wb in specs]
+    return _worker_scorer(model).score_many(specs)
 
 
 _WORKER_SCORERS: dict[str | None, Scorer] = {}
@@ -154,11 +183,7 @@ def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer
         results = [r for batch in executor.map(_score_batch, [(model, b) for b in batches])
                    for r in batch]
     else:
-        results = []
-        for n, (qa, qb, wa, wb) in enumerate(specs, 1):
-            results.append(scorer.pair(qa, qb, wa, wb))
-            if progress:
-                progress("pairs scored", n, len(specs))
+        results = scorer.score_many(specs, progress)
     clusters = []
     pos = 0
     for members, ref, reason, sp in planned:

@@ -160,6 +160,9 @@ class Store:
         row = self._db.execute("SELECT result FROM pairs WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def has_pair(self, key: str) -> bool:
+        return self._db.execute("SELECT 1 FROM pairs WHERE key = ?", (key,)).fetchone() is not None
+
     def put_pair(self, key: str, result: Any) -> None:
         with self._lock:
             self._db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)",

@@ -108,3 +108,47 @@ def test_token_offsets_on_hard_text(e5) -> None:
 def test_token_vectors_are_contextual(e5) -> None:
     (_, a), (_, b) = e5.token_embeddings("bank of the river"), e5.token_embeddings("bank account")
     assert float(a[0] @ b[0]) < 0.999  # same first piece, different context
+
+
+def test_encode_with_tokens_equals_the_two_calls(e5, sentences) -> None:
+    """One batched forward pass gives what ``encode`` and ``token_embeddings`` give apart
+    (padding in a batch changes nothing but rounding)."""
+    texts = [t for lang in ("en", "ru", "ka", "fa") for t in sentences[lang][:3]]
+    texts += [texts[0], ""]  # a duplicate and the empty text
+    vecs, toks = e5.encode_with_tokens(texts)
+    assert vecs.shape == (len(texts), 384) and len(toks) == len(texts)
+    np.testing.assert_allclose(vecs, e5.encode(texts), atol=2e-5)
+    for text, (spans, states) in zip(texts, toks, strict=True):
+        want_spans, want_states = e5.token_embeddings(text)
+        assert spans == want_spans
+        assert states.shape == want_states.shape
+        if len(states):
+            assert float(np.min(np.sum(states * want_states, axis=1))) > 0.9999
+
+
+def test_memo_keeps_subword_states_from_the_sentence_pass(e5) -> None:
+    from transcheck.encoders.memo import MemoEncoder
+
+    memo = MemoEncoder(e5)
+    texts = ["The talks were difficult.", "Переговоры были трудными."]
+    memo.encode(texts)
+    assert memo.encoded == 2
+    for text in texts:  # word-level drift later in the run costs no forward pass
+        spans, states = memo.token_embeddings(text)
+        assert len(spans) == len(states) > 0
+    assert memo.encoded == 2
+    memo.prefetch_tokens([texts[0], "A third text."])
+    assert memo.encoded == 3
+
+
+def test_memo_token_budget_bounds_memory(e5) -> None:
+    from transcheck.encoders.memo import MemoEncoder
+
+    one = e5.token_embeddings("one two three four")[1].nbytes
+    memo = MemoEncoder(e5, token_budget=int(one * 2.5))
+    memo.encode(["one two three four", "five six seven eight", "nine ten eleven twelve"])
+    assert len(memo._tokens) == 2 and memo._token_bytes <= memo.token_budget
+    assert "one two three four" not in memo._tokens  # the oldest went first
+    before = memo.encoded
+    memo.token_embeddings("one two three four")  # evicted: the model runs again
+    assert memo.encoded == before + 1

@@ -64,6 +64,17 @@ class Encoder(ABC):
         languages.
         """
 
+    def encode_with_tokens(
+        self, texts: Sequence[str]
+    ) -> tuple[np.ndarray, list[tuple[Offsets, np.ndarray]]]:
+        """:meth:`encode` and :meth:`token_embeddings` of each text.
+
+        Encoders whose sentence vector is pooled from the subword states override this to
+        get both from one forward pass; this default simply calls the two.
+        """
+        texts = list(texts)
+        return self.encode(texts), [self.token_embeddings(t) for t in texts]
+
 
 def register(name: str, *, fallback: bool = False) -> Callable[[F], F]:
     """Register ``factory`` (usually an :class:`Encoder` subclass) under ``name``.

@@ -1,7 +1,10 @@
-"""An encoder wrapper that never encodes the same text twice in one run.
+"""An encoder wrapper that never runs the model twice on the same text in one run.
 
 Alignment, scoring and word-level drift all ask for the same quotes again and again;
 remembering vectors by text makes the cost grow with the distinct texts, not the pairs.
+When the model has to run on a text anyway, its subword states (which word-level drift
+needs) come from the same forward pass and are kept too, within a memory budget, so a
+report runs the model about once per distinct text.
 """
 
 from __future__ import annotations
@@ -14,18 +17,26 @@ import numpy as np
 
 from .base import Encoder, Offsets
 
+#: Default memory for kept subword states (about 5,000 quote-length texts).
+TOKEN_BUDGET_BYTES = 256 * 1024 * 1024
+
 
 class MemoEncoder(Encoder):
-    def __init__(self, inner: Encoder, *, max_items: int = 200_000, store: Any = None):
-        """``store`` (a ``transcheck.store.Store``) keeps vectors across runs."""
+    def __init__(self, inner: Encoder, *, max_items: int = 200_000, store: Any = None,
+                 token_budget: int = TOKEN_BUDGET_BYTES):
+        """``store`` (a ``transcheck.store.Store``) keeps vectors across runs;
+        ``token_budget`` bounds the bytes of subword states kept in memory (LRU)."""
         self.inner = inner
         self.store = store
         self._model_key: str | None = None
         self.name = inner.name
         self.max_items = max_items
+        self.token_budget = token_budget
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._tokens: OrderedDict[str, tuple[Offsets, np.ndarray]] = OrderedDict()
-        self.encoded = 0  # texts actually sent to the model, for benchmarks
+        self._token_bytes = 0
+        self.encoded = 0  # texts actually sent to the model, for benchmarks and progress
+        self.on_encoded: Any = None  # called with the number of texts sent to the model
 
     @property
     def dim(self) -> int:
@@ -38,7 +49,35 @@ class MemoEncoder(Encoder):
         while len(store) > self.max_items:
             store.popitem(last=False)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _keep_tokens(self, text: str, value: tuple[Offsets, np.ndarray]) -> None:
+        if text in self._tokens:
+            self._tokens.move_to_end(text)
+            return
+        size = value[1].nbytes
+        if size > self.token_budget:
+            return
+        self._tokens[text] = value
+        self._token_bytes += size
+        while self._token_bytes > self.token_budget:
+            _, old = self._tokens.popitem(last=False)
+            self._token_bytes -= old[1].nbytes
+
+    def _run(self, texts: list[str], *, tokens: bool) -> np.ndarray:
+        """The model on ``texts`` (distinct, not cached): vectors, and subword states kept."""
+        self.encoded += len(texts)
+        if tokens:
+            vecs, toks = self.inner.encode_with_tokens(texts)
+            for t, tok in zip(texts, toks, strict=True):
+                self._keep_tokens(t, tok)
+        else:
+            vecs = self.inner.encode(texts)
+        if self.on_encoded is not None:
+            self.on_encoded(len(texts))
+        return vecs
+
+    def encode(self, texts: Sequence[str], *, tokens: bool = True) -> np.ndarray:
+        """Vectors of ``texts``; with ``tokens``, texts the model runs on keep their
+        subword states too (for word-level drift later in the run)."""
         texts = list(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing and self.store is not None:
@@ -50,8 +89,7 @@ class MemoEncoder(Encoder):
             self._vectors.update(found)
             missing = [t for t in missing if t not in found]
         if missing:
-            self.encoded += len(missing)
-            fresh = dict(zip(missing, self.inner.encode(missing), strict=True))
+            fresh = dict(zip(missing, self._run(missing, tokens=tokens), strict=True))
             self._vectors.update(fresh)
             if self.store is not None and self._model_key is not None:
                 self.store.put_vectors(self._model_key, fresh)
@@ -60,8 +98,22 @@ class MemoEncoder(Encoder):
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._vectors[t] for t in texts])
 
+    def prefetch_tokens(self, texts: Sequence[str]) -> None:
+        """Subword states of ``texts`` in batched forward passes, ahead of the
+        one-text-at-a-time calls of word-level drift."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self._tokens))
+        if not missing:
+            return
+        vecs = self._run(missing, tokens=True)
+        for t, v in zip(missing, vecs, strict=True):
+            self._vectors.setdefault(t, v)
+
     def token_embeddings(self, text: str) -> tuple[Offsets, np.ndarray]:
-        if text not in self._tokens:
-            self._tokens[text] = self.inner.token_embeddings(text)
-            self._trim(self._tokens)
-        return self._tokens[text]
+        hit = self._tokens.get(text)
+        if hit is not None:
+            self._tokens.move_to_end(text)
+            return hit
+        got = self.inner.token_embeddings(text)
+        self.encoded += 1
+        self._keep_tokens(text, got)
+        return got

@@ -212,40 +212,23 @@ class TransformerEncoder(Encoder):
             self._blank_cache[ch] = blank
         return blank
 
-    def token_embeddings(self, text: str) -> tuple[Offsets, np.ndarray]:
-        import torch
-
-        if not isinstance(text, str):
-            raise TypeError(f"token_embeddings() takes a string, got {type(text).__name__}")
-        if not text:  # only the prefix's own trailing "▁" would come back
-            return [], np.zeros((0, self.dim), dtype=np.float32)
-        enc = self.tokenizer(
-            self.prefix + text,
-            truncation=True,
-            max_length=self.max_length,
-            return_offsets_mapping=True,
-            return_special_tokens_mask=True,
-            return_token_type_ids=False,
-        )
-        ids = enc["input_ids"]
+    def _content_tokens(self, text: str, offsets: Sequence[tuple[int, int]],
+                        special: Sequence[int]) -> tuple[list[int], Offsets]:
+        """Positions of the content subwords of ``prefix + text`` and their spans in ``text``."""
         plen = len(self.prefix)
         # Prefix tokens are those starting inside the prefix's visible part; the
         # prefix's trailing space becomes the first word's "▁" and belongs to it.
         prefix_end = len(self.prefix.rstrip())
         keep: list[int] = []
         spans: Offsets = []
-        for i, ((s, e), special) in enumerate(
-            zip(enc["offset_mapping"], enc["special_tokens_mask"], strict=True)
-        ):
-            if special or s < prefix_end:
+        for i, ((s, e), sp) in enumerate(zip(offsets, special, strict=True)):
+            if sp or s < prefix_end:
                 continue
             s, e = max(s - plen, 0), max(e - plen, 0)
             while s < e and self._is_blank(text[s]):  # what the "▁" stands for
                 s += 1
             keep.append(i)
             spans.append((s, max(s, e)))
-        if not keep:
-            return [], np.zeros((0, self.dim), dtype=np.float32)
         # A recomposed character's offsets cover only its base letter; give it
         # the combining marks that follow, up to where the next token starts.
         for j, (s, e) in enumerate(spans):
@@ -253,11 +236,63 @@ class TransformerEncoder(Encoder):
             while e < limit and unicodedata.category(text[e]).startswith("M"):
                 e += 1
             spans[j] = (s, e)
-        with torch.inference_mode():
-            out = self.model(
-                input_ids=torch.tensor([ids], dtype=torch.long),
-                attention_mask=torch.ones((1, len(ids)), dtype=torch.long),
-            )
-            hidden = out.last_hidden_state[0, keep]
-            hidden = torch.nn.functional.normalize(hidden.float(), p=2, dim=-1)
-        return spans, hidden.numpy()
+        return keep, spans
+
+    def token_embeddings(self, text: str) -> tuple[Offsets, np.ndarray]:
+        if not isinstance(text, str):
+            raise TypeError(f"token_embeddings() takes a string, got {type(text).__name__}")
+        return self.encode_with_tokens([text])[1][0]
+
+    def encode_with_tokens(
+        self, texts: Sequence[str]
+    ) -> tuple[np.ndarray, list[tuple[Offsets, np.ndarray]]]:
+        """Sentence vectors and subword vectors from the same forward passes.
+
+        Word-level drift needs the subword states of every text it compares, and the
+        sentence vector is their pooled mean: computing both at once halves the model
+        work of a report. Batched like :meth:`encode` (distinct texts, length-sorted).
+        """
+        import torch
+
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32), []
+        index: dict[str, int] = {}
+        inverse = [index.setdefault(t, len(index)) for t in texts]
+        unique = list(index)
+        enc = self.tokenizer(
+            [self.prefix + t for t in unique],
+            truncation=True,
+            max_length=self.max_length,
+            return_offsets_mapping=True,
+            return_special_tokens_mask=True,
+            return_attention_mask=False,
+            return_token_type_ids=False,
+        )
+        ids = enc["input_ids"]
+        order = sorted(range(len(unique)), key=lambda i: (-len(ids[i]), i))
+        vecs = np.empty((len(unique), self.dim), dtype=np.float32)
+        toks: list[tuple[Offsets, np.ndarray]] = [([], np.zeros((0, self.dim), np.float32))
+                                                   for _ in unique]
+        for chunk in self._batches(order, ids):
+            batch = [ids[i] for i in chunk]
+            longest = max(len(x) for x in batch)
+            input_ids = torch.full((len(batch), longest), self._pad_id, dtype=torch.long)
+            mask = torch.zeros((len(batch), longest), dtype=torch.long)
+            for row, seq in enumerate(batch):
+                input_ids[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
+                mask[row, : len(seq)] = 1
+            with torch.inference_mode():
+                out = self.model(input_ids=input_ids, attention_mask=mask)
+                pooled = torch.nn.functional.normalize(self._pool(out, mask).float(), p=2, dim=-1)
+                hidden = torch.nn.functional.normalize(
+                    out.last_hidden_state.float(), p=2, dim=-1).numpy()
+            vecs[chunk] = pooled.numpy()
+            for row, i in enumerate(chunk):
+                if not unique[i]:  # only the prefix's own trailing "▁" would come back
+                    continue
+                keep, spans = self._content_tokens(
+                    unique[i], enc["offset_mapping"][i], enc["special_tokens_mask"][i])
+                if keep:
+                    toks[i] = (spans, np.ascontiguousarray(hidden[row, keep]))
+        return vecs[inverse], [toks[k] for k in inverse]
