@@ -29,7 +29,15 @@ _LEGACY = ("cp1251", "koi8_r", "koi8_u", "cp866", "iso8859_5", "mac_cyrillic", "
 
 
 class DecodeError(ValueError):
-    """Bytes that are not text, or text in an encoding we cannot establish."""
+    """Bytes that are not text, or text in an encoding we cannot establish.
+
+    ``binary`` tells binary data from undecodable text; ``hint`` says what to do."""
+
+    def __init__(self, message: str, *, binary: bool = False,
+                 hint: str = "save it as UTF-8 to include it"):
+        super().__init__(message)
+        self.binary = binary
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,14 @@ def looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.05
 
 
+def _text_with_nuls(sample: bytes) -> bool:
+    """Text with a few stray NUL bytes (a bad export), not a binary format."""
+    if sample.count(b"\x00") * 10 > len(sample):  # UTF-16, images, archives: many NULs
+        return False
+    control = sum(1 for b in sample if 0 < b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(sample) <= 0.05
+
+
 def decode_bytes(data: bytes) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
@@ -58,7 +74,12 @@ def decode_bytes(data: bytes) -> Decoded:
                 raise DecodeError(f"has a {enc} byte-order mark but invalid {enc} bytes") from exc
             return Decoded(text.removeprefix("\ufeff"), enc.removesuffix("-sig"))
     if looks_binary(data):
-        raise DecodeError("looks like a binary file, not text")
+        nul = data.find(b"\x00", 0, 8192)
+        if nul >= 0 and _text_with_nuls(data[:8192]):
+            raise DecodeError(f"contains NUL bytes (the first at byte {nul:,}), so it looks like "
+                              "a binary file, not text", binary=True,
+                              hint="remove the NUL bytes, or save it as UTF-8 text, to include it")
+        raise DecodeError("looks like a binary file, not text", binary=True)
     with contextlib.suppress(UnicodeDecodeError):  # not UTF-8: detect below
         return Decoded(data.decode("utf-8"), "utf-8")
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()

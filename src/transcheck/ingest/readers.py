@@ -7,6 +7,8 @@ Readers never raise for bad content: they yield a ``Problem`` and go on.
 from __future__ import annotations
 
 import json
+import logging
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +41,31 @@ class Limits:
 
 
 READERS: dict[str, type[Reader]] = {}
+
+#: Characters that would break a one-line message or disguise a name on a terminal:
+#: control characters (a newline in a file name), bidi controls, and lone surrogates (bytes
+#: of a file name that are not UTF-8).
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                         "\u2066-\u2069\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def display(name: str) -> str:
+    """``name`` as shown in messages and outputs: one line, nothing hidden."""
+    return _UNSHOWABLE.sub(_escape, name)
+
+
+def without_surrogates(text: str) -> tuple[str, int]:
+    """JSON can carry lone UTF-16 surrogates (``"\\ud800"``), which no output can encode:
+    each becomes U+FFFD, so offsets into the text do not move. Returns the count too."""
+    return _SURROGATE.subn("\ufffd", text)
 
 
 def register_reader(cls: type[Reader]) -> type[Reader]:
@@ -79,7 +106,8 @@ class Reader(ABC):
                            f"is larger than the {size_text(self.limits.max_bytes)} limit for one "
                            "article; split it or raise the limit (--max-bytes)")
         if not data.strip():
-            return Problem(source, errors.P_EMPTY, "is empty; nothing to read", "warning")
+            return Problem(source, errors.P_EMPTY, "is empty; skipped (nothing to read)",
+                           "warning")
         return data
 
     def _text(self, source: str, stream: BinaryIO) -> tuple[str, str] | Problem:
@@ -91,10 +119,13 @@ class Reader(ABC):
         try:
             decoded = decode_bytes(data)
         except DecodeError as exc:
-            return Problem(source, errors.P_UNDECODABLE if "binary" not in str(exc)
-                           else errors.P_BINARY, f"{exc}; skipped (save it as UTF-8 to include it)")
+            return Problem(source, errors.P_BINARY if exc.binary else errors.P_UNDECODABLE,
+                           f"{exc}; skipped ({exc.hint})")
         if not decoded.text.strip():
-            return Problem(source, errors.P_EMPTY, "is empty; nothing to read", "warning")
+            what = ("holds only a byte-order mark and no text" if decoded.text == ""
+                    and data.strip() else "is empty")
+            return Problem(source, errors.P_EMPTY, f"{what}; skipped (nothing to read)",
+                           "warning")
         return decoded.text, decoded.encoding
 
 
@@ -124,17 +155,34 @@ class HtmlReader(Reader):
         html, encoding = got
         doc = html_main_text(html)
         if doc is None or not doc[0].strip():
-            yield Problem(source, errors.P_EMPTY, "has no article text that could be extracted",
-                          "warning")
+            yield Problem(source, errors.P_EMPTY, "has no article text that could be extracted "
+                          "(only markup, scripts or page furniture); skipped (save the article "
+                          "text as .txt to include it)", "warning")
             return
+        if looks_truncated(html):
+            yield Problem(source, errors.W_TRUNCATED, "stops before the end of the page (no "
+                          "closing </body> or </html>); read as far as it goes (download it "
+                          "again for the whole article)", "warning")
         text, meta = doc
         yield RawDoc(id=stem, path=source, text=text, encoding=encoding,
                      outlet=meta.get("sitename"),
                      lang=meta.get("lang"), url=meta.get("url"), published=meta.get("date"))
 
 
+def looks_truncated(html: str) -> bool:
+    """A page that opens <html> or <body> but closes neither: a cut-off download."""
+    lower = html.lower()
+    return (("<html" in lower or "<body" in lower)
+            and "</html" not in lower and "</body" not in lower)
+
+
 def html_main_text(html: str) -> tuple[str, dict[str, str | None]] | None:
     import trafilatura  # heavy; only paid for when HTML is read
+
+    quiet = logging.getLogger("trafilatura")
+    if quiet.level == logging.NOTSET and not logging.getLogger().isEnabledFor(logging.DEBUG):
+        # its warnings ("discarding data: None") name no input; ours do
+        quiet.setLevel(logging.ERROR)
 
     try:
         doc = trafilatura.bare_extraction(
@@ -160,26 +208,49 @@ def html_main_text(html: str) -> tuple[str, dict[str, str | None]] | None:
 
 
 def _record_docs(source: str, record: object, where: str, limits: Limits,
-                 fallback_id: str) -> RawDoc | Problem:
+                 fallback_id: str, encoding: str = "utf-8") -> Iterator[RawDoc | Problem]:
+    """One JSON record -> its document (with a warning if characters were replaced), or the
+    problem that skips it. Values are data: nothing in a record is used as a path."""
     if not isinstance(record, dict):
-        return Problem(f"{source}{where}", errors.P_BAD_RECORD,
-                       "is not a JSON object with a 'text' field; skipped")
+        yield Problem(f"{source}{where}", errors.P_BAD_RECORD,
+                      "is not a JSON object with a 'text' field; skipped (each record needs "
+                      "one)")
+        return
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        return Problem(f"{source}{where}", errors.P_BAD_RECORD,
-                       "has no 'text' (or it is empty); skipped")
+        yield Problem(f"{source}{where}", errors.P_BAD_RECORD,
+                      "has no 'text' (or it is empty); skipped (give the record a non-empty "
+                      "'text' string)")
+        return
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
-        return Problem(f"{source}{where}", errors.P_TOO_LARGE,
-                       f"has a text larger than the {size_text(limits.max_bytes)} limit; skipped")
-    rid = record.get("id")
-    doc_id = str(rid) if isinstance(rid, str | int) and str(rid).strip() else fallback_id
+        yield Problem(f"{source}{where}", errors.P_TOO_LARGE,
+                      f"has a text larger than the {size_text(limits.max_bytes)} limit; skipped "
+                      "(split it or raise the limit, --max-bytes)")
+        return
+    text, replaced = without_surrogates(text)
+    if replaced:
+        yield Problem(f"{source}{where}", errors.W_REPLACED,
+                      f"has {replaced} invalid character(s) (unpaired UTF-16 surrogates) in its "
+                      "'text', read as U+FFFD (fix the exporter to keep the text intact)",
+                      "warning")
 
     def opt(key: str) -> str | None:
         value = record.get(key)
-        return str(value) if isinstance(value, str | int | float) and str(value).strip() else None
+        return (display(str(value)) if isinstance(value, str | int | float)
+                and str(value).strip() else None)
 
-    return RawDoc(id=doc_id, path=source, text=text, outlet=opt("outlet"), lang=opt("lang"),
-                  url=opt("url"), published=opt("published"))
+    doc_id = opt("id") if isinstance(record.get("id"), str | int) else None
+    yield RawDoc(id=doc_id or fallback_id, path=source, text=text, encoding=encoding,
+                 outlet=opt("outlet"), lang=opt("lang"), url=opt("url"),
+                 published=opt("published"))
+
+
+def _json_loads(text: str) -> object:
+    """``json.loads``; a document nested too deeply to parse is a ValueError, not a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 @register_reader
@@ -191,21 +262,53 @@ class JsonlReader(Reader):
 
     def read(self, source: str, stream: BinaryIO, stem: str) -> Iterator[RawDoc | Problem]:
         any_line = False
-        for lineno, raw in enumerate(stream, start=1):
+        # a record's text may take six bytes a character once escaped (\u0436): a longer
+        # line cannot hold a text under the limit, and is never held in memory whole
+        cap = 6 * self.limits.max_bytes + 65_536
+        for lineno, raw, whole in _lines(stream, cap):
             if not raw.strip():
                 continue
             any_line = True
-            try:
-                line = decode_bytes(raw).text
-                record = json.loads(line)
-            except (DecodeError, ValueError) as exc:
-                reason = "is not valid JSON" if isinstance(exc, ValueError) else str(exc)
-                yield Problem(f"{source}:{lineno}", errors.P_BAD_RECORD,
-                              f"{reason}; line skipped")
+            where = f"{source}:{lineno}"
+            if not whole:
+                yield Problem(where, errors.P_TOO_LARGE,
+                              f"is a line of more than {size_text(cap)}, over the "
+                              f"{size_text(self.limits.max_bytes)} limit for one article; line "
+                              "skipped (split the record or raise the limit, --max-bytes)")
                 continue
-            yield _record_docs(source, record, f":{lineno}", self.limits, f"{stem}-{lineno}")
+            try:
+                decoded = decode_bytes(raw)
+                record = _json_loads(decoded.text)
+            except DecodeError as exc:
+                yield Problem(where, errors.P_BAD_RECORD, f"{exc}; line skipped ({exc.hint})")
+                continue
+            except ValueError as exc:
+                detail = f" ({exc})" if str(exc) == "nested too deeply" else ""
+                yield Problem(where, errors.P_BAD_RECORD, f"is not valid JSON{detail}; line "
+                              "skipped (each line must be one JSON object)")
+                continue
+            yield from _record_docs(source, record, f":{lineno}", self.limits,
+                                    f"{stem}-{lineno}", decoded.encoding)
         if not any_line:
-            yield Problem(source, errors.P_EMPTY, "is empty; nothing to read", "warning")
+            yield Problem(source, errors.P_EMPTY, "is empty; skipped (nothing to read)",
+                          "warning")
+
+
+def _lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes, bool]]:
+    """(line number, line, whether it is whole); a line over ``cap`` bytes is read past in
+    chunks and given as its first chunk, not whole."""
+    lineno = 0
+    while True:
+        raw = stream.readline(cap + 1)
+        if not raw:
+            return
+        lineno += 1
+        if len(raw) <= cap or raw.endswith(b"\n"):
+            yield lineno, raw, True
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = stream.readline(1 << 20)
+        yield lineno, b"-", False
 
 
 @register_reader
@@ -220,19 +323,21 @@ class JsonReader(Reader):
             yield got
             return
         try:
-            parsed = json.loads(got[0])
+            parsed = _json_loads(got[0])
         except ValueError as exc:
             yield Problem(source, errors.P_BAD_RECORD,
-                          f"is not valid JSON ({exc.args[0].split(':')[0]}); skipped")
+                          f"is not valid JSON ({str(exc).split(':')[0]}); skipped (fix the "
+                          "syntax, or save the records as JSONL)")
             return
         if isinstance(parsed, dict) and isinstance(parsed.get("articles"), list):
             parsed = parsed["articles"]
         records = parsed if isinstance(parsed, list) else [parsed]
         if not records:
-            yield Problem(source, errors.P_EMPTY, "has no article records; nothing to read",
-                          "warning")
+            yield Problem(source, errors.P_EMPTY, "has no article records; skipped (nothing to "
+                          "read)", "warning")
         for i, record in enumerate(records, start=1):
-            yield _record_docs(source, record, f"[{i}]", self.limits, f"{stem}-{i}")
+            yield from _record_docs(source, record, f"[{i}]", self.limits, f"{stem}-{i}",
+                                    got[1])
 
 
 def sniff_reader(data: bytes) -> type[Reader]:
