@@ -73,3 +73,25 @@ def test_process_pool_keeps_order() -> None:
         assert pool.map(abs, [-3, 1, -2, 5]) == [3, 1, 2, 5]
     finally:
         pool.close()
+
+
+def test_process_pool_run_fills_the_store_for_a_warm_rerun(e5, tmp_path: Path) -> None:
+    """Workers compute, the parent records: after a parallel run, a rerun in one process
+    computes nothing and gives the same report."""
+    from transcheck.encoders.memo import MemoEncoder
+    from transcheck.executors import ProcessExecutor
+    from transcheck.store import Store
+
+    paths = [str(ROOT / "fixtures" / "corpus_ru")]
+    store = Store(tmp_path)
+    pool = ProcessExecutor(jobs=2)
+    try:
+        cold = build_report(paths, encoder=e5, executor=pool, store=store)
+    finally:
+        pool.close()
+    assert store.info()["documents"] == 5 and store.info()["pairs"] > 0
+    counting = MemoEncoder(e5, store=store)
+    warm = build_report(paths, encoder=counting, store=store)
+    assert counting.encoded == 0
+    render = get_renderer("report", "json").render
+    assert render(warm) == render(cold)

@@ -14,7 +14,8 @@ from typing import Annotated, NoReturn
 import typer
 
 from . import __version__
-from .errors import ExitCode, NoUsableInput, OutputError, TranscheckError
+from .cliusage import OneLineUsageGroup
+from .errors import ExitCode, InputError, NoUsableInput, OutputError, TranscheckError
 from .fsutil import atomic_write_text
 from .types import Problem
 
@@ -26,6 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=OneLineUsageGroup,
 )
 
 _state = {"debug": False}
@@ -177,8 +179,8 @@ def compare_cli(
             try:
                 data = pairs.read_bytes()
             except OSError as exc:
-                raise TranscheckError(f"cannot read the pairs file ({exc.strerror})",
-                                      source=str(pairs), hint="check the path") from exc
+                raise InputError(f"cannot read the pairs file ({exc.strerror})",
+                                 source=str(pairs), hint="check the path") from exc
             items = list(read_pairs(str(pairs), data))
             default = "jsonl"
         else:
@@ -216,8 +218,8 @@ def calibrate_cli(
         try:
             data = pairs.read_bytes()
         except OSError as exc:
-            raise TranscheckError(f"cannot read the pairs file ({exc.strerror})",
-                                  source=str(pairs), hint="check the path") from exc
+            raise InputError(f"cannot read the pairs file ({exc.strerror})",
+                             source=str(pairs), hint="check the path") from exc
         cal = calibrate(str(pairs), data, model=model)
         _emit(dumps({cal.model_id: to_json(cal)}), out)
     except Exception as exc:  # every error is one line and exit 2, never a traceback
@@ -232,22 +234,46 @@ class ReportFormat(str, Enum):
 
 
 def _progress(enabled: bool):  # type: ignore[no-untyped-def]
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    """Rich progress bars on stderr when it is a terminal; nothing otherwise.
+
+    One bar per stage (documents read, texts encoded, pairs scored) with its rate and the
+    estimated time left; a stage whose total is not known yet (a stream) shows a pulse."""
     if not enabled or not sys.stderr.isatty():
         return None, None
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                   TextColumn("{task.completed}/{task.total}"), TimeRemainingColumn(),
-                   transient=True)
+    bar = Progress(TextColumn("{task.description:<16}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
     tasks: dict[str, object] = {}
 
     def update(stage: str, done: int, total: int) -> None:
         if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+            tasks[stage] = bar.add_task(stage, total=total or None, rate="")
+        task = tasks[stage]
+        speed = bar.tasks[task].speed  # type: ignore[index]
+        bar.update(task, completed=done, total=total or None,  # type: ignore[arg-type]
+                   rate=f"{speed:,.1f}/s" if speed else "")
 
     return bar, update
+
+
+def _executor(name: str, scheduler: str | None, jobs: int | None):  # type: ignore[no-untyped-def]
+    from .executors import get_executor
+
+    return get_executor(name, scheduler, jobs)
+
+
+EXECUTOR_HELP = ("local (this process), processes (a pool of local processes, one per core) "
+                 "or dask (a Dask cluster, see --scheduler).")
 
 
 @app.command("report")
@@ -272,10 +298,12 @@ def report_cli(
         "(default: the user cache folder, or TRANSCHECK_CACHE_DIR).", file_okay=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache",
                                            help="Compute everything again; keep nothing.")] = False,
-    executor: Annotated[str, typer.Option(
-        "--executor", help="local (in this process) or dask (a Dask cluster).")] = "local",
+    executor: Annotated[str, typer.Option("--executor", help=EXECUTOR_HELP)] = "local",
     scheduler: Annotated[str | None, typer.Option(
         "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for --executor processes "
+        "(default: one per core).")] = None,
 ) -> None:
     """Every utterance of every speaker, its renderings side by side, and how they drift."""
     from .ingest import Limits
@@ -287,9 +315,7 @@ def report_cli(
         if bar is not None:
             bar.start()
         try:
-            from .executors import get_executor
-
-            runner = get_executor(executor, scheduler)
+            runner = _executor(executor, scheduler, jobs)
             try:
                 result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
                                       limits=Limits(max_bytes=max_bytes), progress=update,
@@ -353,10 +379,15 @@ def gate_cli(
         "--cache-dir", help="Where results are kept between runs.", file_okay=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache",
                                            help="Compute everything again; keep nothing.")] = False,
+    executor: Annotated[str, typer.Option("--executor", help=EXECUTOR_HELP)] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for --executor processes "
+        "(default: one per core).")] = None,
 ) -> None:
     """Fail a build when a rendering drifts beyond what the team accepts."""
     from .config import load_config
-    from .fsutil import atomic_write_text
     from .gate import baseline_text, run_gate
     from .report import get_renderer
 
@@ -368,15 +399,20 @@ def gate_cli(
         if bar is not None:
             bar.start()
         try:
-            result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
-                              progress=update, store=_open_store(cache_dir, no_cache))
+            runner = _executor(executor, scheduler, jobs)
+            try:
+                result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
+                                  progress=update, store=_open_store(cache_dir, no_cache),
+                                  executor=runner)
+            finally:
+                runner.close()
         finally:
             if bar is not None:
                 bar.stop()
         _warn(result.report.problems)
         _require_documents(result.report.documents)
         if write_baseline is not None:
-            atomic_write_text(write_baseline, baseline_text(result))
+            _emit(baseline_text(result), write_baseline)  # E120 when it cannot be written
         _emit(get_renderer("gate", fmt.value).render(result), out)
     except Exception as exc:  # every error is one line and exit 2, never a traceback
         _fail(exc)

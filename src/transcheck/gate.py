@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 
 from .config import Config
 from .errors import ConfigError
+from .executors import Executor
 from .ingest import Limits
 from .pipeline import Progress, build_report
 from .rules import LEVEL_RANK, findings
@@ -66,11 +67,11 @@ def baseline_text(result: GateResult) -> str:
 
 def run_gate(paths: Iterable[str], config: Config, *, baseline: Path | None = None,
              stdin: BinaryIO | None = None, progress: Progress | None = None,
-             store: Store | None = None) -> GateResult:
+             store: Store | None = None, executor: Executor | None = None) -> GateResult:
     known = read_baseline(baseline) if baseline else set()
     report = build_report(paths, model=config.model, align_config=config.align,
                           limits=Limits(max_bytes=config.max_bytes), stdin=stdin,
-                          progress=progress, store=store)
+                          progress=progress, store=store, executor=executor)
     found = tuple(findings(report, config))
     new = tuple(f for f in found if f.fingerprint not in known)
     old = tuple(f for f in found if f.fingerprint in known)

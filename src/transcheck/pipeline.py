@@ -95,8 +95,7 @@ class Scorer:
             return
         texts: list[str] = []
         for qa, qb, wa, wb in specs:
-            ta = qa.text[wa[0]:wa[1]] if wa else qa.text
-            tb = qb.text[wb[0]:wb[1]] if wb else qb.text
+            ta, tb = _texts((qa, qb, wa, wb))
             if self.store is not None and self.store.has_pair(self._key(ta, tb, qa.lang,
                                                                         qb.lang)):
                 continue
@@ -118,9 +117,12 @@ class Scorer:
 
     def pair(self, qa: Quote, qb: Quote, wa: tuple[int, int] | None,
              wb: tuple[int, int] | None) -> PairResult:
-        ta = qa.text[wa[0]:wa[1]] if wa else qa.text
-        tb = qb.text[wb[0]:wb[1]] if wb else qb.text
-        got = self._window_scores(ta, tb, qa.lang, qb.lang)
+        ta, tb = _texts((qa, qb, wa, wb))
+        return self.finish((qa, qb, wa, wb), self._window_scores(ta, tb, qa.lang, qb.lang))
+
+    def finish(self, spec: PairSpec, got: dict[str, Any]) -> PairResult:
+        """The pair's result from the scores of its two texts (computed here or elsewhere)."""
+        qa, qb, wa, wb = spec
         cos = got["cos"]
         sim = round(self.semantic.similarity(cos), 4)
         spans = _shift([DriftSpan(*d) for d in got["drift"]], wa[0] if wa else 0,
@@ -152,10 +154,27 @@ def plan(quotes: Sequence[Quote], alignment: Alignment
     return out
 
 
-def _score_batch(task: tuple[str | None, list[PairSpec]]) -> list[PairResult]:
-    """Runs where the executor puts it: the model is loaded once per process and kept."""
-    model, specs = task
-    return _worker_scorer(model).score_many(specs)
+def _texts(spec: PairSpec) -> tuple[str, str]:
+    qa, qb, wa, wb = spec
+    return (qa.text[wa[0]:wa[1]] if wa else qa.text, qb.text[wb[0]:wb[1]] if wb else qb.text)
+
+
+TextPair = tuple[str, str, str, str]  # text a, text b, language a, language b
+
+
+def _score_batch(task: tuple[str | None, list[TextPair]]) -> list[dict[str, Any]]:
+    """Runs where the executor puts it: the model is loaded once per process and kept.
+    Only texts travel, and only scores come back: the parent keeps the store."""
+    model, pairs = task
+    scorer = _worker_scorer(model)
+    out = []
+    for start in range(0, len(pairs), 256):
+        part = pairs[start:start + 256]
+        fetch = getattr(scorer.encoder, "prefetch_tokens", None)
+        if fetch is not None:
+            fetch([t for ta, tb, _, _ in part for t in (ta, tb)])
+        out.extend(scorer._window_scores(*p) for p in part)
+    return out
 
 
 _WORKER_SCORERS: dict[str | None, Scorer] = {}
@@ -168,20 +187,51 @@ def _worker_scorer(model: str | None) -> Scorer:
     return _WORKER_SCORERS[model]
 
 
+def _score_remote(planned: list[Any], quotes: Sequence[Quote], scorer: Scorer,
+                  executor: Executor, model: str | None,
+                  progress: Progress | None) -> list[PairResult]:
+    """Pairs the store does not know go to the executor, whole clusters per task (so a
+    cluster's texts are encoded on one worker); their scores are stored here."""
+    specs: list[PairSpec] = []
+    got: list[dict[str, Any] | None] = []
+    batches: list[list[int]] = [[]]
+    for _, _, _, sp in planned:
+        if len(batches[-1]) >= 64:
+            batches.append([])
+        for a, b, wa, wb in sp:
+            spec = (quotes[a], quotes[b], wa, wb)
+            ta, tb = _texts(spec)
+            hit = (scorer.store.get_pair(scorer._key(ta, tb, quotes[a].lang, quotes[b].lang))
+                   if scorer.store is not None else None)
+            if hit is None:
+                batches[-1].append(len(specs))
+            specs.append(spec)
+            got.append(hit)
+    batches = [b for b in batches if b]
+    tasks = [(model, [(*_texts(specs[k]), specs[k][0].lang, specs[k][1].lang) for k in batch])
+             for batch in batches]
+    for batch, scores in zip(batches, executor.map(_score_batch, tasks), strict=True):
+        for k, score in zip(batch, scores, strict=True):
+            got[k] = score
+            if scorer.store is not None:
+                qa, qb = specs[k][0], specs[k][1]
+                scorer.store.put_pair(scorer._key(*_texts(specs[k]), qa.lang, qb.lang), score)
+    if progress:
+        progress("pairs scored", len(specs), len(specs))
+    missing = [k for k, g in enumerate(got) if g is None]
+    if missing:  # an executor that returned fewer results than it was given
+        raise RuntimeError(f"{len(missing)} pairs came back unscored from the executor")
+    return [scorer.finish(spec, g) for spec, g in zip(specs, got, strict=True)
+            if g is not None]
+
+
 def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
                    progress: Progress | None = None, executor: Executor | None = None,
                    model: str | None = None) -> list[Cluster]:
     planned = plan(quotes, alignment)
     specs = [(quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned for a, b, wa, wb in sp]
     if executor is not None and executor.remote:
-        # whole clusters per task, so a cluster's texts are encoded on one worker
-        batches: list[list[PairSpec]] = [[]]
-        for _, _, _, sp in planned:
-            if len(batches[-1]) >= 64:
-                batches.append([])
-            batches[-1].extend((quotes[a], quotes[b], wa, wb) for a, b, wa, wb in sp)
-        results = [r for batch in executor.map(_score_batch, [(model, b) for b in batches])
-                   for r in batch]
+        results = _score_remote(planned, quotes, scorer, executor, model, progress)
     else:
         results = scorer.score_many(specs, progress)
     clusters = []
@@ -235,8 +285,9 @@ def build_report(paths: Iterable[str], *, speaker: str | None = None,
     computed again: a rerun over an unchanged corpus only re-aligns."""
     config = align_config or AlignConfig()
     extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store,
-                         executor=executor)
+                         executor=executor, progress=progress)
     encoder = MemoEncoder(encoder or get_encoder(model), store=store)
+    encoder.progress = progress
     vectors = _Vectors(encoder)
     scorer = Scorer(encoder, vectors, store)
     # one canonical order, so that the order of the inputs does not change the report

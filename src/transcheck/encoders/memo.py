@@ -10,7 +10,7 @@ report runs the model about once per distinct text.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -36,7 +36,10 @@ class MemoEncoder(Encoder):
         self._tokens: OrderedDict[str, tuple[Offsets, np.ndarray]] = OrderedDict()
         self._token_bytes = 0
         self.encoded = 0  # texts actually sent to the model, for benchmarks and progress
-        self.on_encoded: Any = None  # called with the number of texts sent to the model
+        self._planned = 0
+        self.chunk = 256
+        #: ``progress(stage, done, total)``, called as texts go through the model
+        self.progress: Callable[[str, int, int], None] | None = None
 
     @property
     def dim(self) -> int:
@@ -63,16 +66,26 @@ class MemoEncoder(Encoder):
             self._token_bytes -= old[1].nbytes
 
     def _run(self, texts: list[str], *, tokens: bool) -> np.ndarray:
-        """The model on ``texts`` (distinct, not cached): vectors, and subword states kept."""
-        self.encoded += len(texts)
-        if tokens:
-            vecs, toks = self.inner.encode_with_tokens(texts)
-            for t, tok in zip(texts, toks, strict=True):
-                self._keep_tokens(t, tok)
-        else:
-            vecs = self.inner.encode(texts)
-        if self.on_encoded is not None:
-            self.on_encoded(len(texts))
+        """The model on ``texts`` (distinct, not cached): vectors, and subword states kept.
+
+        Long lists go to the model in chunks of similar length, so that progress can be
+        shown and the subword states of one chunk are the most that is held at once."""
+        self._planned += len(texts)
+        order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
+        vecs = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(order), self.chunk):
+            part = order[start:start + self.chunk]
+            chunk = [texts[i] for i in part]
+            if tokens:
+                got, toks = self.inner.encode_with_tokens(chunk)
+                for t, tok in zip(chunk, toks, strict=True):
+                    self._keep_tokens(t, tok)
+            else:
+                got = self.inner.encode(chunk)
+            vecs[part] = got
+            self.encoded += len(chunk)
+            if self.progress is not None:
+                self.progress("texts encoded", self.encoded, self._planned)
         return vecs
 
     def encode(self, texts: Sequence[str], *, tokens: bool = True) -> np.ndarray:
@@ -115,5 +128,6 @@ class MemoEncoder(Encoder):
             return hit
         got = self.inner.token_embeddings(text)
         self.encoded += 1
+        self._planned += 1
         self._keep_tokens(text, got)
         return got

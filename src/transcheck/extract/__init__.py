@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, BinaryIO
 
 from ..ingest import Limits, iter_articles
@@ -35,32 +35,49 @@ def _prose_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
-def _extract_cached(article: Article, store: Any) -> tuple[list[Quote], list[Problem]]:
-    """``extract_article`` through the store's ledger: an unchanged article (same text,
-    same extraction code) is not processed again."""
+def _ledger_key(article: Article) -> tuple[str, str]:
     from ..store import code_version, sha
 
-    version = code_version("extract", "langid.py", "ingest", "data")
-    key = sha(json.dumps([article.text, article.lang, list(article.skipped)]))
-    cached = store.get_document(version, key)
-    if cached is not None:
-        quotes = [Quote(id=f"{article.id}:{q['start']}-{q['end']}", doc=article.id,
-                        outlet=article.outlet, lang=q["lang"], speaker=q["speaker"],
-                        speaker_surface=q["speaker_surface"],
-                        text=article.text[q["start"]:q["end"]], start=q["start"], end=q["end"],
-                        kind=q["kind"], line=q["line"], col=q["col"], flags=tuple(q["flags"]))
-                  for q in cached["quotes"]]
-        problems = [Problem(f"{article.path}{p['where']}", p["code"], p["message"],
-                            p["severity"]) for p in cached["problems"]]
-        return quotes, problems
-    quotes, problems = extract_article(article)
-    store.put_document(version, key, {
+    return (code_version("extract", "langid.py", "ingest", "data"),
+            sha(json.dumps([article.text, article.lang, list(article.skipped)])))
+
+
+def _from_ledger(article: Article, store: Any) -> tuple[list[Quote], list[Problem]] | None:
+    """The article's quotes as the store's ledger has them, if it was processed before
+    with the same text and the same extraction code."""
+    cached = store.get_document(*_ledger_key(article))
+    if cached is None:
+        return None
+    quotes = [Quote(id=f"{article.id}:{q['start']}-{q['end']}", doc=article.id,
+                    outlet=article.outlet, lang=q["lang"], speaker=q["speaker"],
+                    speaker_surface=q["speaker_surface"],
+                    text=article.text[q["start"]:q["end"]], start=q["start"], end=q["end"],
+                    kind=q["kind"], line=q["line"], col=q["col"], flags=tuple(q["flags"]))
+              for q in cached["quotes"]]
+    problems = [Problem(f"{article.path}{p['where']}", p["code"], p["message"],
+                        p["severity"]) for p in cached["problems"]]
+    return quotes, problems
+
+
+def _to_ledger(article: Article, store: Any, quotes: list[Quote],
+               problems: list[Problem]) -> None:
+    store.put_document(*_ledger_key(article), {
         "quotes": [{"start": q.start, "end": q.end, "lang": q.lang, "speaker": q.speaker,
                     "speaker_surface": q.speaker_surface, "kind": q.kind, "line": q.line,
                     "col": q.col, "flags": list(q.flags)} for q in quotes],
         "problems": [{"where": p.source[len(article.path):] if p.source.startswith(article.path)
                       else "", "code": p.code, "message": p.message, "severity": p.severity}
                      for p in problems]})
+
+
+def _extract_cached(article: Article, store: Any) -> tuple[list[Quote], list[Problem]]:
+    """``extract_article`` through the store's ledger: an unchanged article (same text,
+    same extraction code) is not processed again."""
+    hit = _from_ledger(article, store)
+    if hit is not None:
+        return hit
+    quotes, problems = extract_article(article)
+    _to_ledger(article, store, quotes, problems)
     return quotes, problems
 
 
@@ -70,16 +87,19 @@ def _extract_batch(articles: list[Article]) -> list[tuple[list[Quote], list[Prob
 
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
             limits: Limits | None = None, store: Any = None, executor: Any = None,
-            batch: int = 64) -> Extraction:
+            batch: int = 64, progress: Callable[[str, int, int], None] | None = None
+            ) -> Extraction:
     """Read every input, find its quotes, and attribute them; bad inputs become problems.
 
     With a ``store`` (``transcheck.store.Store``), articles already processed are not
-    processed again."""
+    processed again. With an ``executor`` whose tasks run in other processes, articles
+    are read here and extracted there in batches. ``progress(stage, done, total)`` hears
+    of every document read (total 0: a stream's length is not known ahead)."""
+    if executor is not None and executor.remote:
+        return _extract_remote(paths, speaker, stdin, limits, executor, batch, store, progress)
     documents: list[Article] = []
     quotes: list[Quote] = []
     problems: list[Problem] = []
-    if executor is not None and executor.remote:
-        return _extract_remote(paths, speaker, stdin, limits, executor, batch)
     for item in iter_articles(paths, stdin=stdin, limits=limits):
         if isinstance(item, Problem):
             problems.append(item)
@@ -92,35 +112,51 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
         if speaker is not None:
             found = [q for q in found if matches(speaker, q.speaker, (q.speaker_surface,))]
         quotes.extend(found)
+        if progress is not None:
+            progress("documents read", len(documents), 0)
     return Extraction(tuple(documents), tuple(quotes), tuple(problems))
 
 
 def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO | None,
-                    limits: Limits | None, executor: Any, batch: int) -> Extraction:
-    """Articles are read here, in order; their extraction runs on the executor in batches."""
+                    limits: Limits | None, executor: Any, batch: int, store: Any,
+                    progress: Callable[[str, int, int], None] | None) -> Extraction:
+    """Articles are read here, in order; those the store's ledger does not know are
+    extracted on the executor in batches, and recorded here."""
     documents: list[Article] = []
     problems: list[Problem] = []
-    found: list[tuple[list[Quote], list[Problem]]] = []
-    pending: list[Article] = []
+    found: dict[int, tuple[list[Quote], list[Problem]]] = {}
+    pending: list[tuple[int, Article]] = []
 
     def flush() -> None:
-        for part in executor.map(_extract_batch, [pending[i:i + batch]
-                                                  for i in range(0, len(pending), batch)]):
-            found.extend(part)
+        chunks = [pending[i:i + batch] for i in range(0, len(pending), batch)]
+        results = executor.map(_extract_batch, [[a for _, a in c] for c in chunks])
+        for chunk, part in zip(chunks, results, strict=True):
+            for (k, article), got in zip(chunk, part, strict=True):
+                found[k] = got
+                if store is not None:
+                    _to_ledger(article, store, *got)
         pending.clear()
+        if progress is not None:
+            progress("documents read", len(found), 0)
 
     for item in iter_articles(paths, stdin=stdin, limits=limits):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         article = identify_article(item)
+        k = len(documents)
         documents.append(article)
-        pending.append(article)
+        hit = _from_ledger(article, store) if store is not None else None
+        if hit is not None:
+            found[k] = hit
+        else:
+            pending.append((k, article))
         if len(pending) >= batch * 16:
             flush()
     flush()
     quotes: list[Quote] = []
-    for qs, issues in found:
+    for k in range(len(documents)):
+        qs, issues = found[k]
         problems.extend(issues)
         if speaker is not None:
             qs = [q for q in qs if matches(speaker, q.speaker, (q.speaker_surface,))]
