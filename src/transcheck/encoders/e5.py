@@ -129,9 +129,13 @@ def _remove_stale_leftovers(folder: Path, max_age_s: float = 3600.0) -> None:
 def _convert(data: bytes, sha: str, weights_name: str, folder: Path) -> Path:
     """Convert into a temporary sibling and rename it into place (first writer wins)."""
     f = parse_e5s1(data, name=weights_name, sha256=sha)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_leftovers(folder)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_leftovers(folder)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    except OSError as exc:  # the cache folder cannot be made (a file in the way, no rights)
+        raise ModelError(f"cannot write the converted model cache ({exc})", code=E_MODEL_CACHE,
+                         hint=f"set {CACHE_ENV} to a writable folder") from exc
     try:
         started = time.perf_counter()
         convert_to_folder(
