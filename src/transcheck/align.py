@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,11 +70,14 @@ class Alignment:
     links: dict[tuple[int, int], Link] = field(default_factory=dict)
 
 
-def words(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=65536)
+def words(text: str) -> tuple[tuple[int, int, str], ...]:
+    # cached: blocking, windows and references ask for the same quotes' words many times
+    return tuple((m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text))
 
 
-def clause_windows(text: str, max_clauses: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16384)
+def clause_windows(text: str, max_clauses: int) -> tuple[tuple[int, int], ...]:
     """Contiguous runs of clauses, as character spans, trimmed of spaces and marks."""
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     cuts = sorted(set(cuts))
@@ -87,7 +91,7 @@ def clause_windows(text: str, max_clauses: int) -> list[tuple[int, int]]:
                 e -= 1
             if e > s:
                 spans.append((s, e))
-    return sorted(set(spans))
+    return tuple(sorted(set(spans)))
 
 
 def find_fragment(short: str, long: str) -> tuple[int, int] | None:

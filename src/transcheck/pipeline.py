@@ -6,12 +6,14 @@ never prints, so that other programs can use it as a library.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, BinaryIO
 
 from . import __version__
 from .align import AlignConfig, Alignment, Link, _Vectors, align, cluster_id, words
 from .drift import detect_drift, drift_summary
+from .drift.tokens import tokenize
 from .encoders.base import Encoder, get_encoder
 from .encoders.memo import MemoEncoder
 from .executors import Executor
@@ -60,6 +62,7 @@ class Scorer:
         self.semantic = SemanticSimilarity(encoder)
         self.metrics = (Bleu(), ChrF(), Ter())
         self.store = store
+        self._memo: OrderedDict[tuple[str, str, str, str], dict[str, Any]] = OrderedDict()
         self._version = (code_version("drift", "metrics", "data") + model_key(encoder.signature())
                          if store is not None else "")
 
@@ -67,25 +70,40 @@ class Scorer:
         return sha("\x1f".join([self._version, la, lb, ta, tb])) if self.store else ""
 
     def _window_scores(self, ta: str, tb: str, la: str, lb: str) -> dict[str, Any]:
-        """Scores of two texts, cached in the store by content, model and code version."""
+        """Scores of two texts, cached in the store by content, model and code version,
+        and in memory for the run (wire copies make the same pair recur across clusters)."""
+        memo_key = (la, lb, ta, tb)
+        hit = self._memo.get(memo_key)
+        if hit is not None:
+            self._memo.move_to_end(memo_key)
+            return hit
         key = self._key(ta, tb, la, lb)
         if self.store is not None:
             hit = self.store.get_pair(key)
             if hit is not None:
+                self._remember(memo_key, hit)
                 return hit
         va, vb = self.vectors.get([ta, tb])
         cos = float(max(-1.0, min(1.0, float(va @ vb))))
         note = not_comparable(la, lb)
         lex = [None if note else m.sentence_score(ta, tb, lang_ref=la, lang_hyp=lb).value
                for m in self.metrics]
-        spans = detect_drift(ta, tb, lang_a=la, lang_b=lb, encoder=self.encoder)
+        # the same words in the same language cannot drift: no word alignment needed
+        spans = ([] if ta == tb and la == lb else
+                 detect_drift(ta, tb, lang_a=la, lang_b=lb, encoder=self.encoder))
         result = {"cos": cos, "lex": lex, "note": note,
                   "risk": float(drift_summary(spans)["meaning_risk"]),
                   "drift": [[s.type, s.severity, s.a_start, s.a_end, s.b_start, s.b_end,
                              s.a_text, s.b_text, s.note] for s in spans]}
         if self.store is not None:
             self.store.put_pair(key, result)
+        self._remember(memo_key, result)
         return result
+
+    def _remember(self, key: tuple[str, str, str, str], result: dict[str, Any]) -> None:
+        self._memo[key] = result
+        if len(self._memo) > 50_000:
+            self._memo.popitem(last=False)
 
     def prefetch(self, specs: Sequence[PairSpec]) -> None:
         """Batched forward passes for the texts these pairs will need subword states of
@@ -94,13 +112,22 @@ class Scorer:
         if fetch is None:
             return
         texts: list[str] = []
+        replaced: set[str] = set()
         for qa, qb, wa, wb in specs:
             ta, tb = _texts((qa, qb, wa, wb))
+            if (ta == tb and qa.lang == qb.lang) or (qa.lang, qb.lang, ta, tb) in self._memo:
+                continue
             if self.store is not None and self.store.has_pair(self._key(ta, tb, qa.lang,
                                                                         qb.lang)):
                 continue
             texts += [ta, tb]
+            if qa.lang == qb.lang:
+                replaced |= _replaced_words(ta, tb)
         fetch(texts)
+        if replaced and isinstance(self.encoder, MemoEncoder):
+            # drift judges same-language word swaps on isolated word vectors: one batch
+            # for the chunk instead of a small model call per pair
+            self.encoder.encode(sorted(replaced), tokens=False)
 
     def score_many(self, specs: Sequence[PairSpec], progress: Progress | None = None,
                    chunk: int = 256) -> list[PairResult]:
@@ -152,6 +179,13 @@ def plan(quotes: Sequence[Quote], alignment: Alignment
             specs.append((a, b, wa, wb))
         out.append((members, ref, reason, specs))
     return out
+
+
+def _replaced_words(ta: str, tb: str) -> set[str]:
+    """Words of either text missing from the other: those word-level drift may judge."""
+    wa = {t.text for t in tokenize(ta) if t.kind == "word"}
+    wb = {t.text for t in tokenize(tb) if t.kind == "word"}
+    return wa ^ wb
 
 
 def _texts(spec: PairSpec) -> tuple[str, str]:
