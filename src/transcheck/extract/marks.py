@@ -31,6 +31,7 @@ PAIRS: dict[str, str] = {
 OPENERS = frozenset(PAIRS)
 CLOSERS = frozenset("".join(PAIRS.values()))
 #: Marks that are also apostrophes or are used both ways.
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(OPENERS | CLOSERS))) + "]")
 _SYMMETRIC = frozenset({'"', "'", "＂"})
 _APOSTROPHE_LIKE = frozenset({"'", "’", "‘"})
 _OPEN_BEFORE = frozenset("([{<—–-/:;,") | frozenset(PAIRS) | frozenset("«‹“„‚")
@@ -109,8 +110,8 @@ def scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, st
     """Closed outermost quotes as (open, close, mark), and the positions of marks left open."""
     closed: list[tuple[int, int, str]] = []
     stack: list[tuple[int, str]] = []
-    i = lo
-    while i < hi:
+    for found in _MARK_RE.finditer(text, lo, hi):  # every other character is left alone
+        i = found.start()
         c = text[i]
         handled = False
         if stack and c in CLOSERS:
@@ -125,7 +126,6 @@ def scan_paragraph(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int, st
                     break
         if not handled and c in OPENERS and _can_open(text, i, lo):
             stack.append((i, c))
-        i += 1
     return closed, [pos for pos, _ in stack]
 
 

@@ -17,6 +17,8 @@ from importlib import resources
 from anyascii import anyascii
 
 #: Endings of inflected surnames: Russian cases, Georgian case markers, Persian ezafe.
+_SPACING = re.compile(r"[\s\-‐‑_.’']+")
+
 _SUFFIXES = {
     "Cyrillic": ("ым", "ом", "ой", "ую", "ая", "а", "у", "е", "ы", "и"),
     "Georgian": ("ისთვის", "ისგან", "ით", "ის", "მა", "მ", "ს", "ი", "ო", "ზე", "თან"),
@@ -44,11 +46,12 @@ def _script_of(word: str) -> str:
     return "Latin"
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used for matching names."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
     text = text.replace("\u200c", "").replace("ي", "ی").replace("ك", "ک")
-    return re.sub(r"[\s\-‐‑_.’']+", " ", text).strip()
+    return _SPACING.sub(" ", text).strip()
 
 
 def slug(name: str) -> str:
@@ -101,6 +104,7 @@ def _edit_distance(a: str, b: str, limit: int = 3) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=65536)
 def lookup(name: str) -> str | None:
     """Gazetteer id for a full name or surname in any script, inflected or not."""
     index = _surface_index()

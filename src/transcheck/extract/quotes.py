@@ -20,6 +20,12 @@ _ABBREV = re.compile(r"(?:\b[A-Z]|\bU\.S|\bU\.K|\bMr|\bMrs|\bMs|\bDr|\bSt|\bGen|
 _BOUNDARY = re.compile(r"[.!?…؟。](?=[\s\"”»“’)]*\s+\S)")
 #: Short scare quotes ("anti-Russian") with nobody behind them are labels, not quotations.
 _SCARE_MAX_WORDS = 2
+_CLAUSE_SPLIT = re.compile(r"[,،;]")
+_TAIL_END = re.compile(r"[\s.!?…»”\"'’)]*$")
+_TAIL_DASH = re.compile(r"\s*[,;]?\s*[—–\-]")
+_TAIL_SENTENCE = re.compile(r"[\s.!?…]*\s+[A-ZА-ЯЁ]")
+_AFTER_CLOSE = re.compile(r"[\s,.\-—–،:]*")
+_NEWLINE = re.compile("\n")
 _BLOCK_CUE_MAX_WORDS = 25
 
 
@@ -58,15 +64,15 @@ def _kind(text: str, q: MarkedQuote, para_lo: int, sent_lo: int) -> QuoteKind:
         return "partial"
     # after a comma: "He told Sputnik, “They…”" and "According to X, “the…”" are direct,
     # "signals, which …, «говорят о …»" and "X’s words, “progress” is far" are not
-    clause = re.split(r"[,،;]", lead[:-1])[-1]
+    clause = _CLAUSE_SPLIT.split(lead[:-1])[-1]
     if lower and not CUE_RE.search(clause):
         return "partial"
     if (not first.isalpha() or not first.isupper()) and not CUE_RE.search(clause):
         return "partial"
     after = (q.close if q.close is not None else q.end) + 1
     tail = text[after:after + 300].split("\n", 1)[0]
-    if re.match(r"[\s.!?…»”\"'’)]*$", tail) or re.match(r"\s*[,;]?\s*[—–\-]", tail) or \
-            re.match(r"[\s.!?…]*\s+[A-ZА-ЯЁ]", tail) or CUE_RE.search(tail[:60]):
+    if _TAIL_END.match(tail) or _TAIL_DASH.match(tail) or \
+            _TAIL_SENTENCE.match(tail) or CUE_RE.search(tail[:60]):
         return "direct"
     return "partial"
 
@@ -82,7 +88,7 @@ def _attribute(text: str, resolver: SpeakerResolver, open_: int, close: int,
     after = [m for m in resolver.in_range(after_lo, sent_hi)
              if not masks.overlaps(m.start, m.start + 1)]
     after_cues = _cue_in(text, after_lo, min(sent_hi, after_lo + 90), masks)
-    if after and after_cues and re.match(r"[\s,.\-—–،:]*", text[after_lo:after_lo + 4]):
+    if after and after_cues and _AFTER_CLOSE.match(text[after_lo:after_lo + 4]):
         return min(after, key=lambda m: m.start - after_lo)
     before = [m for m in resolver.in_range(sent_lo, open_)
               if not masks.overlaps(m.start, m.start + 1)]
@@ -126,7 +132,7 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
     problems: list[Problem] = []
     masks = [(q.open, (q.close if q.close is not None else q.end) + 1) for q in marked]
     mask_spans = Spans(masks)
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
 
     # block quotes: a cue sentence ending in a colon, then an unmarked paragraph
     blocks: list[tuple[int, int, int, int]] = []  # (start, end, cue_lo, cue_hi)

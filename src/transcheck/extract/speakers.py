@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +43,8 @@ _NOT_NAMES = frozenset([
     "rossiya",
 ])
 
+_NOT_NAMES_OR_TITLES = _NOT_NAMES | lexicon.TITLE_WORDS
+
 _ROLE_TITLE = frozenset(lexicon.TITLE_WORDS - set(_NOT_NAMES) - set(lexicon.NATIONALITY)
                         - {"of", "to", "the"}) | {"minister", "secretary", "president", "deputy"}
 
@@ -50,6 +52,12 @@ _ROLE_TITLE_ALL = frozenset(w for w in lexicon.TITLE_WORDS if re.search(r"[^\x00
                             and not lexicon.NATIONALITY.get(w))
 _CASELESS_STOP = frozenset({"و", "که", "در", "از", "به", "با", "روز", "این", "آن", "და", "რომ",
                             "ამ", "იმ", "დღეს"})
+
+
+@lru_cache(maxsize=8192)
+def _given_name(token: str) -> str:
+    """A first name as the given-name lists spell it (``Сергей`` -> ``sergei``)."""
+    return fold(anyascii(token))
 
 
 def _looks_capitalised(token: str) -> bool:
@@ -119,6 +127,7 @@ _TITLE_STEMS = tuple(w[:-1] if len(w) > 5 else w for w in lexicon.TITLE_WORDS
                      if re.search(r"[^\x00-\x7f]", w) and len(w) >= 4)
 
 
+@lru_cache(maxsize=8192)
 def _is_title_word(lw: str) -> bool:
     if lw in lexicon.TITLE_WORDS or lw in lexicon.NATIONALITY:
         return True
@@ -126,32 +135,64 @@ def _is_title_word(lw: str) -> bool:
         lw.startswith(_TITLE_STEMS) or nationality(lw) is not None)
 
 
-def _title_before(text: str, pos: int) -> set[str]:
-    words: set[str] = set()
-    for _, w in _words_before(text, pos):
+def _title_words(words: Iterable[str]) -> tuple[set[str], bool]:
+    """The title words among ``words`` (nearest first), and whether a non-title word
+    ended them."""
+    found: set[str] = set()
+    for w in words:
         lw = w.lower().rstrip(",")
         if not lw:
             continue
         if _is_title_word(lw):
-            words.add(lw)
-        elif w[:1].isupper() and lw not in _NOT_NAMES and len(words) == 0 or not w[:1].isupper():
-            break
-    return words
+            found.add(lw)
+        elif w[:1].isupper() and lw not in _NOT_NAMES and len(found) == 0 or not w[:1].isupper():
+            return found, True
+    return found, False
+
+
+#: Characters looked at before a name for its title, before looking at the whole line.
+_TITLE_WINDOW = 64
+
+
+def _title_before(text: str, pos: int) -> set[str]:
+    # Usually the word right before a name settles it: read a short window first, not the
+    # whole paragraph. Its first word may be cut off, so that one does not count.
+    line_start = text.rfind("\n", 0, pos) + 1
+    lo = max(line_start, pos - _TITLE_WINDOW)
+    words = _WORD.findall(text, lo, pos)
+    if lo > line_start:
+        words = words[1:]
+    words = words[::-1][:7]
+    found, ended = _title_words(words)
+    if ended or lo == line_start or len(words) == 7:
+        return found
+    return _title_words(w for _, w in _words_before(text, pos))[0]
 
 
 @lru_cache(maxsize=1)
-def _gazetteer_regex() -> re.Pattern[str]:
+def _gazetteer_stems() -> frozenset[str]:
     stems: set[str] = set()
     for person in gazetteer():
         for name in person.names:
             georgian = re.search(r"[\u10a0-\u10ff]", name) and name.endswith("ი")
             if georgian or re.search(r"[\u0400-\u04ff]", name) and name.endswith("а"):
                 name = name[:-1]
-            stems.add(re.escape(name).replace(r"\ ", r"\s+"))
+            stems.add(name)
+    return frozenset(stems)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_regex() -> re.Pattern[str]:
+    stems = {re.escape(name).replace(r"\ ", r"\s+") for name in _gazetteer_stems()}
     alternatives = "|".join(sorted(stems, key=len, reverse=True))
     inflection = r"[\u0400-\u04ff\u10d0-\u10ff]{0,6}"
     return re.compile(rf"(?<![\w\u200c])(?:{alternatives}){inflection}(?![\w])",
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_finder() -> _Anchored:
+    return _Anchored(_gazetteer_regex(), _gazetteer_stems(), tokens=0, space=r"\s+")
 
 
 def _cue_regex() -> re.Pattern[str]:
@@ -161,6 +202,8 @@ def _cue_regex() -> re.Pattern[str]:
 
 
 CUE_RE = _cue_regex()
+#: A cue right after a name ("Ivan Petrov said").
+_CUED = re.compile(r"\s*,?\s*(?:" + CUE_RE.pattern + ")", re.IGNORECASE)
 
 
 _FUNCTION = ("the", "this", "that", "to", "of", "and", "or", "a", "an", "by", "with", "for",
@@ -187,6 +230,113 @@ def _role_regex() -> re.Pattern[str]:
 ROLE_RE = _role_regex()
 
 
+#: Letters that ``re.IGNORECASE`` takes for another lowercase letter (dotless ı for i, long
+#: ſ for s, the old Cyrillic and the Greek variant forms). A text holding one is searched
+#: the slow, case-insensitive way; any other text is lowercased and searched as it is.
+_CASE_VARIANTS = re.compile(
+    "[\u00b5\u0131\u017f\u0345\u0390\u03b0\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0"
+    "\u03f1\u03f5\u1c80-\u1c88\u1e9b\u1fbe\u1fd3\u1fe3\ufb05]")
+
+
+@lru_cache(maxsize=4)
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when a case-sensitive search of it finds, at the same offsets,
+    what a case-insensitive search of ``text`` finds; else None."""
+    low = text.lower()
+    if len(low) != len(text) or _CASE_VARIANTS.search(low):
+        return None
+    return low
+
+
+def _trie(words: Iterable[str], space: str) -> str:
+    """One regular expression for a set of words, as a trie (``minist(?:er|r)``): it finds
+    the same strings as their plain alternation, with far fewer trials per position."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(space if ch == " " else re.escape(ch)) + emit(node[ch])
+                    for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+#: Where a match may start: after a character that is not a word character.
+_WORD_START = re.compile(r"(?<!\w)")
+
+
+class _Anchored:
+    """``pattern.finditer(text)``, the same matches, faster, for a case-insensitive pattern
+    that starts with a look-behind for a non-word character, and whose every match is at
+    most ``tokens`` words (each followed by spaces or tabs) and then one of the ``anchors``
+    (a head noun, a name). The pattern is tried only in the few words before each anchor
+    instead of at every position of the article, and the anchors are found in the
+    lowercased text by a case-sensitive search, many times faster."""
+
+    def __init__(self, pattern: re.Pattern[str], anchors: Iterable[str], tokens: int,
+                 space: str = r"\ "):
+        assert pattern.pattern.startswith("(?<![\\w"), pattern.pattern[:20]
+        words = sorted(set(anchors), key=len, reverse=True)
+        self.pattern, self.tokens = pattern, tokens
+        self.slow = re.compile("|".join(re.escape(w).replace(r"\ ", space) for w in words),
+                               re.IGNORECASE)
+        self.fast = re.compile(_trie((w.lower() for w in words), space))
+
+    def _floor(self, text: str, h: int) -> int:
+        """No match whose anchor is at ``h`` or later can start before this position: the
+        start of the ``tokens``-th word before the word that holds ``h``. (It must not depend
+        on where in its word ``h`` is: a head inside a word, "officials" after "near-", is a
+        word of a longer match whose head comes later.)"""
+        i = h
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+        for _ in range(self.tokens):
+            j = i
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if j == i or j == 0 or text[j - 1].isspace():
+                break
+            while j > 0 and not text[j - 1].isspace():
+                j -= 1
+            i = j
+        return i
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        low = _lowered(text)
+        anchor, haystack = (self.slow, text) if low is None else (self.fast, low)
+        pos, n, match = 0, len(text), self.pattern.match
+        while pos < n:
+            head = anchor.search(haystack, pos)
+            if head is None:
+                return
+            h = head.start()
+            found = None
+            if self.tokens:
+                for start in _WORD_START.finditer(text, max(pos, self._floor(text, h)), h + 1):
+                    found = match(text, start.start())
+                    if found is not None:
+                        break
+            else:
+                found = match(text, h)
+            if found is None:
+                pos = h + 1
+                continue
+            yield found
+            pos = found.end()
+
+
+_ROLE_FINDER = _Anchored(ROLE_RE, (h for hs in lexicon.ROLE_HEADS.values() for h in hs),
+                         tokens=5, space="[ \t]+")
+
+
 def _anonymous_regex() -> re.Pattern[str]:
     det = "|".join(re.escape(d) for d in lexicon.INDEFINITE)
     heads = sorted(set(lexicon.SOURCE_HEADS) | {h for hs in lexicon.ROLE_HEADS.values()
@@ -197,6 +347,9 @@ def _anonymous_regex() -> re.Pattern[str]:
 
 
 ANONYMOUS_RE = _anonymous_regex()
+_ANONYMOUS_FINDER = _Anchored(
+    ANONYMOUS_RE, [*lexicon.SOURCE_HEADS, *(h for hs in lexicon.ROLE_HEADS.values() for h in hs)],
+    tokens=4)
 
 
 def _pronoun_regex() -> re.Pattern[str]:
@@ -206,6 +359,8 @@ def _pronoun_regex() -> re.Pattern[str]:
 
 
 PRONOUN_RE = _pronoun_regex()
+_PRONOUN_FINDER = _Anchored(PRONOUN_RE, (p for ps in lexicon.PRONOUNS.values() for p in ps),
+                            tokens=0)
 
 
 class Spans:
@@ -246,6 +401,7 @@ def _is_female(name: str, pid: str) -> bool:
 ANONYMOUS = "unknown"
 
 
+@lru_cache(maxsize=8192)
 def nationality(word: str) -> str | None:
     word = word.lower()
     if word in lexicon.NATIONALITY:
@@ -255,6 +411,13 @@ def nationality(word: str) -> str | None:
             if word.startswith(stem):
                 return key
     return None
+
+
+@lru_cache(maxsize=1024)
+def _surname_regex(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(" + "|".join(
+        re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?![\w])",
+        re.IGNORECASE)
 
 
 class SpeakerResolver:
@@ -275,7 +438,7 @@ class SpeakerResolver:
         def free(s: int, e: int) -> bool:
             return not self.masks.overlaps(s, e) and not taken.overlaps(s, e)
 
-        for m in _gazetteer_regex().finditer(text):
+        for m in _gazetteer_finder().finditer(text):
             pid = lookup(m.group())
             if pid and free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
@@ -284,7 +447,7 @@ class SpeakerResolver:
         for m in _GENERIC_NAME.finditer(text):
             tokens = m.group().split()
             # drop leading title-like words ("Secretary Blinken", "Вице-премьер РФ Новак")
-            while tokens and (tokens[0].lower() in _NOT_NAMES | lexicon.TITLE_WORDS
+            while tokens and (tokens[0].lower() in _NOT_NAMES_OR_TITLES
                               or not _looks_capitalised(tokens[0])):
                 tokens = tokens[1:]
             if not all(_looks_capitalised(t) for t in tokens) or len(tokens) > 3:
@@ -297,11 +460,9 @@ class SpeakerResolver:
             end = m.end()
             if not free(start, end):
                 continue
-            titled = bool(_title_before(text, start) & _ROLE_TITLE)
-            after = text[end:end + 40]
-            cued = bool(re.match(r"\s*,?\s*(?:" + CUE_RE.pattern + ")", after, re.IGNORECASE))
-            given = fold(anyascii(tokens[0]))
-            if not (titled or cued or lookup(surface) or given in GIVEN_NAMES):
+            # cheapest test first: a known given name, a cue right after, a known name, a title
+            if not (_given_name(tokens[0]) in GIVEN_NAMES or _CUED.match(text[end:end + 40])
+                    or lookup(surface) or _title_before(text, start) & _ROLE_TITLE):
                 continue
             pid = canonical_id(surface)
             found.append(Mention(start, end, "name", surface, pid))
@@ -316,7 +477,7 @@ class SpeakerResolver:
                 continue
             if any(c.start() < end for c in CUE_RE.finditer(text, start, end + 30)):
                 continue  # "همچنین تاکید کرد" is a cue, not a name
-            if text.count(words[1]) < 2 and fold(anyascii(words[0])) not in GIVEN_NAMES:
+            if text.count(words[1]) < 2 and _given_name(words[0]) not in GIVEN_NAMES:
                 continue  # a real surname comes back later in the article
             surface = " ".join(words)
             pid = canonical_id(surface)
@@ -326,19 +487,16 @@ class SpeakerResolver:
         # surnames of people introduced in this article, wherever they appear again
         surname_map = {fold(s): pid for pid, info in self.people.items() for s in info.surnames}
         if surname_map:
-            pattern = re.compile(r"(?<![\w])(" + "|".join(
-                re.escape(s) for s in sorted(surname_map, key=len, reverse=True)) + r")(?![\w])",
-                re.IGNORECASE)
-            for m in pattern.finditer(text):
+            for m in _surname_regex(tuple(surname_map)).finditer(text):
                 if free(m.start(), m.end()):
                     pid = surname_map[fold(m.group())]
                     found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
                     taken.add(m.start(), m.end())
-        for m in ANONYMOUS_RE.finditer(text):
+        for m in _ANONYMOUS_FINDER.finditer(text):
             if free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), "anonymous", m.group(), ANONYMOUS))
                 taken.add(m.start(), m.end())
-        for m in ROLE_RE.finditer(text):
+        for m in _ROLE_FINDER.finditer(text):
             s, e = m.start(), m.end()
             if not free(s, e):
                 continue
@@ -360,7 +518,7 @@ class SpeakerResolver:
                               + m.group("mods").split() + m.group("head").split())
             found.append(Mention(s, e, "description", m.group(), None, words))
             taken.add(s, e)
-        for m in PRONOUN_RE.finditer(text):
+        for m in _PRONOUN_FINDER.finditer(text):
             if free(m.start(), m.end()):
                 found.append(Mention(m.start(), m.end(), "pronoun", m.group(), None,
                                      frozenset({m.group().lower()})))
