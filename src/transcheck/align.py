@@ -116,10 +116,12 @@ class _Vectors:
     def get(self, texts: Sequence[str], *, tokens: bool = True) -> np.ndarray:
         """Vectors of ``texts``; ``tokens=False`` tells a :class:`MemoEncoder` not to keep
         the subword states."""
+        if isinstance(self.encoder, MemoEncoder):  # it remembers already: no second copy
+            self.encoder.encode(sorted(set(texts)), tokens=tokens)
+            return self.encoder.encode(texts) if texts else np.zeros((0, 1))
         missing = sorted({t for t in texts if t not in self.cache})
         if missing:
-            got = (self.encoder.encode(missing, tokens=tokens)
-                   if isinstance(self.encoder, MemoEncoder) else self.encoder.encode(missing))
+            got = self.encoder.encode(missing)
             for t, v in zip(missing, got, strict=True):
                 self.cache[t] = v
         return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 1))
