@@ -130,6 +130,17 @@ def test_github_commands_and_job_summary(report, tmp_path: Path, monkeypatch) ->
     assert "### TC201 negation-flipped" in summary.read_text("utf-8")
 
 
+def test_unwritable_job_summary_is_an_output_error(report, tmp_path: Path, monkeypatch) -> None:
+    from transcheck.errors import OutputError
+
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path))  # a folder, not a file
+    with pytest.raises(OutputError) as info:
+        get_renderer("gate", "github").render(_result(report, Config()))
+    line = info.value.render()
+    assert line.startswith(f"{tmp_path}: cannot append the job summary") and "[E120]" in line
+    assert "\n" not in line
+
+
 def test_json_carries_findings_and_signature(report) -> None:
     data = json.loads(get_renderer("gate", "json").render(_result(report, Config())))
     assert data["signature"]["encoder"]["model_id"] == "intfloat/multilingual-e5-small"

@@ -104,8 +104,16 @@ class GateGithub(Renderer):
             lines.append("::endgroup::")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
-            with open(summary_path, "a", encoding="utf-8") as fh:
-                fh.write(github_summary(result))
+            try:
+                with open(summary_path, "a", encoding="utf-8") as fh:
+                    fh.write(github_summary(result))
+            except OSError as exc:
+                from ..errors import OutputError
+
+                raise OutputError(f"cannot append the job summary ({exc.strerror or exc})",
+                                  source=summary_path,
+                                  hint="check GITHUB_STEP_SUMMARY names a writable file"
+                                  ) from exc
         return "\n".join(lines) + "\n"
 
 
