@@ -110,6 +110,29 @@ TITLE_WORDS: frozenset[str] = frozenset({
     "رئیس", "جمهور", "سفیر", "نماینده", "دبیرکل", "ناتو", "کشورمان", "ایالات", "متحده",
 })
 
+#: Stems of title words that name a person's office, not an institution. In scripts without
+#: case a name is recognised only after a title holding one: "وزیر امور خارجه ..." (the
+#: foreign minister ...), not "وزارتخانه‌های خارجه دو کشور" (the foreign ministries of the
+#: two countries).
+PERSON_TITLE_STEMS: tuple[str, ...] = (
+    "وزیر", "معاون", "سخنگو", "سفیر", "نماینده", "رئیس", "دبیرکل", "دیپلمات", "مدیر",
+    "فرمانده", "نخست‌وزیر", "نخست وزیر",
+    "მინისტრ", "მოადგილე", "მდივან", "პრეზიდენტ", "პრემიერ", "ელჩ", "სპიკერ",
+    "წარმომადგენელ", "დიპლომატ", "ხელმძღვანელ", "თავმჯდომარე", "დირექტორ",
+)
+
+#: Words that never begin or end a person's name in scripts without case: numerals,
+#: quantifiers, and the nouns that follow a title word in phrases about institutions
+#: and countries ("دو کشور", the two countries; "ორი ქვეყნის", of the two countries).
+CASELESS_NOT_NAMES: frozenset[str] = frozenset({
+    "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "ده", "صد", "هزار", "میلیون",
+    "چند", "چندین", "هر", "همه", "برخی", "دیگر", "کشور", "کشورها", "کشورهای", "دولت",
+    "دولت‌های", "طرف", "طرفین", "هیئت", "مقامات",
+    "ერთი", "ორი", "სამი", "ოთხი", "ხუთი", "ათი", "ორივე", "ყველა", "ზოგი", "ქვეყანა",
+    "ქვეყნის", "ქვეყნები", "ქვეყნებს", "ქვეყნების", "მხარე", "მხარეები", "მხარის",
+    "მთავრობა", "მთავრობის", "დელეგაცია",
+})
+
 #: Stems of nationality words in inflecting languages (Georgian ergative რუსმა, Russian
 #: российского), checked when the exact word is not in NATIONALITY.
 NATIONALITY_STEMS: tuple[tuple[str, str], ...] = (

@@ -20,10 +20,14 @@ from anyascii import anyascii
 _SPACING = re.compile(r"[\s\-‐‑_.’']+")
 
 _SUFFIXES = {
-    "Cyrillic": ("ым", "ом", "ой", "ую", "ая", "а", "у", "е", "ы", "и"),
+    "Cyrillic": ("ым", "ом", "ою", "ой", "ую", "ая", "а", "у", "е", "ы", "и"),
     "Georgian": ("ისთვის", "ისგან", "ით", "ის", "მა", "მ", "ს", "ი", "ო", "ზე", "თან"),
     "Arabic": ("ی",),
 }
+#: Russian feminine surnames decline like adjectives: Захарова -> Захаровой, Захаровою,
+#: Захарову; Крутская -> Крутской, Крутскую. After one of these endings the stem may need
+#: its nominative ending back (tried after the bare stem, which is the masculine reading).
+_FEMININE_ENDINGS = {"ой": ("а", "ая"), "ою": ("а", "ая"), "у": ("а",), "ую": ("ая",)}
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,13 @@ def _destem(word: str) -> list[str]:
     for suffix in _SUFFIXES.get(_script_of(word), ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            forms += [stem, stem + "ი"] if _script_of(word) == "Georgian" else [stem]
+            script = _script_of(word)
+            if script == "Georgian":
+                forms += [stem, stem + "ი"]
+            elif script == "Cyrillic":
+                forms += [stem, *(stem + e for e in _FEMININE_ENDINGS.get(suffix, ()))]
+            else:
+                forms.append(stem)
     return forms
 
 

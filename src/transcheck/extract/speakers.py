@@ -23,9 +23,12 @@ from .names import canonical_id, fold, gazetteer, lookup
 _CAP = (r"(?:(?=[^\W\d_])(?=[^a-zа-яё])(?=[^\W\d_][^\W\d_]*[a-zà-ÿа-яёა-ჿ])"
         r"[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)?)")
 _GENERIC_NAME = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}){{1,2}}(?![\w])")
-# In scripts without case a name is recognised after a title: the next two words.
-_CASELESS_NAME = re.compile(r"([\u10d0-\u10ff\u0600-\u06ff\u200c]+)[ \t]+"
-                            r"([\u10d0-\u10ff\u0600-\u06ff\u200c\-]+)")
+# In scripts without case a name is recognised after a title: the next two words, tried at
+# every word (a look-ahead, so that "وزیر امور خارجه ناصر کنعانی" is not read in pairs
+# from its first word and the name split across two of them).
+_CASELESS_NAME = re.compile(r"(?<![\u10d0-\u10ff\u0600-\u06ff\u200c])"
+                            r"(?=([\u10d0-\u10ff\u0600-\u06ff\u200c]+)[ \t]+"
+                            r"([\u10d0-\u10ff\u0600-\u06ff\u200c\-]+))")
 _WORD = re.compile(r"[\w.’'\-]+")
 
 #: Capitalised words that are never part of a person's name in news prose.
@@ -51,7 +54,7 @@ _ROLE_TITLE = frozenset(lexicon.TITLE_WORDS - set(_NOT_NAMES) - set(lexicon.NATI
 _ROLE_TITLE_ALL = frozenset(w for w in lexicon.TITLE_WORDS if re.search(r"[^\x00-\x7f]", w)
                             and not lexicon.NATIONALITY.get(w))
 _CASELESS_STOP = frozenset({"و", "که", "در", "از", "به", "با", "روز", "این", "آن", "და", "რომ",
-                            "ამ", "იმ", "დღეს"})
+                            "ამ", "იმ", "დღეს"}) | lexicon.CASELESS_NOT_NAMES
 
 
 @lru_cache(maxsize=8192)
@@ -469,9 +472,13 @@ class SpeakerResolver:
             taken.add(start, end)
             self._note_person(pid, surface, start)
         for m in _CASELESS_NAME.finditer(text):
-            start, end = m.start(), m.end()
-            if not free(start, end) or not _title_before(text, start) & _ROLE_TITLE_ALL:
+            start, end = m.start(), m.end(2)
+            if not free(start, end):
                 continue
+            titles = _title_before(text, start)
+            if not titles & _ROLE_TITLE_ALL or \
+                    not any(w.startswith(lexicon.PERSON_TITLE_STEMS) for w in titles):
+                continue  # a person's office, not a ministry or a country ("دو کشور")
             words = [m.group(1), m.group(2)]
             if any(_is_title_word(w.lower()) or w in _CASELESS_STOP for w in words):
                 continue
