@@ -1,0 +1,75 @@
+"""An interrupted run loses no finished work: kill it, rerun, get the clean run's report."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from transcheck.encoders.memo import MemoEncoder
+from transcheck.pipeline import build_report
+from transcheck.report import get_renderer
+from transcheck.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _count(db: Path, table: str) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as con:
+            return int(con.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+def _interrupted_run(corpus: Path, cache: Path, sig: int, until: str) -> int:
+    """Starts a report, waits until the store holds some ``until`` rows, sends ``sig``."""
+    db = Store(cache).path
+    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "report", str(corpus),
+                             "--cache-dir", str(cache), "-f", "json", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=dict(os.environ))
+    deadline = time.monotonic() + 240
+    while proc.poll() is None and time.monotonic() < deadline:
+        if _count(db, until) > 0:
+            proc.send_signal(sig)
+            break
+        time.sleep(0.05)
+    proc.wait(timeout=120)
+    return proc.returncode
+
+
+def test_a_killed_run_resumes_without_redoing_finished_work(e5, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40",
+                    str(corpus)], check=True, capture_output=True)
+    cache = tmp_path / "cache"
+    code = _interrupted_run(corpus, cache, signal.SIGKILL, "pairs")
+    assert code == -signal.SIGKILL  # killed in the middle of scoring, not finished
+    store = Store(cache)  # opens cleanly: no damage to set aside
+    kept = store.info()
+    assert kept["documents"] > 0 and kept["vectors"] > 0 and kept["pairs"] > 0
+    fresh = MemoEncoder(e5, store=Store(tmp_path / "fresh"))
+    clean = build_report([str(corpus)], encoder=fresh, store=fresh.store)
+    counting = MemoEncoder(e5, store=store)
+    resumed = build_report([str(corpus)], encoder=counting, store=store)
+    render = get_renderer("report", "json").render
+    assert render(resumed) == render(clean)
+    # what the killed run had finished was not done again
+    assert counting.encoded < fresh.encoded
+    assert store.info()["pairs"] == fresh.store.info()["pairs"]
+    assert not [p for p in cache.iterdir() if "damaged" in p.name]
+
+
+def test_ctrl_c_exits_130_and_keeps_the_store(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40",
+                    str(corpus)], check=True, capture_output=True)
+    cache = tmp_path / "cache"
+    code = _interrupted_run(corpus, cache, signal.SIGINT, "documents")
+    assert code == 130
+    assert Store(cache).info()["documents"] > 0
