@@ -28,7 +28,7 @@ else needs a word alignment (see :mod:`transcheck.drift.core`).
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -184,9 +184,25 @@ class Alignment:
         return (0, 0) if first == 0 or not other.text else (len(other.text), len(other.text))
 
 
+_SIDES: OrderedDict[tuple[str, str], tuple[list[Token], list[TokenView], dict[object, Any]]] = (
+    OrderedDict())
+
+
 def make_side(text: str, lang: str) -> Side:
-    toks = tokenize(text)
-    return Side(text, lang, toks, views(toks, lang))
+    """A rendering's side of an alignment. One reference is compared with many renderings,
+    and wire copies recur: its tokens and the facts memoised about it (dates, numbers,
+    names...) are shared by every side of the same text (LRU), only the vectors are not."""
+    key = (text, lang)
+    hit = _SIDES.get(key)
+    if hit is None:
+        toks = tokenize(text)
+        hit = (toks, views(toks, lang), {})
+        _SIDES[key] = hit
+        if len(_SIDES) > 4096:
+            _SIDES.popitem(last=False)
+    else:
+        _SIDES.move_to_end(key)
+    return Side(text, lang, hit[0], hit[1], _memo=hit[2])
 
 
 def _centred(va: np.ndarray, vb: np.ndarray, rows_a: Sequence[int], rows_b: Sequence[int]

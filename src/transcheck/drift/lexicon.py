@@ -126,11 +126,22 @@ class PhraseSet(Generic[V]):
             else:
                 self._exact.setdefault(fold(first), []).append(entry)
         self._prefix_lengths = sorted({len(k) for k in self._prefix})
+        # a word's candidates depend on its forms only; texts repeat words a lot
+        self._seen: dict[tuple[str, str, str], list[tuple[int, list[Matcher], V, str]]] = {}
 
     def __bool__(self) -> bool:
         return self._n > 0
 
     def _candidates(self, tv: TokenView) -> list[tuple[int, list[Matcher], V, str]]:
+        key = (tv.fold, tv.stem, tv.text)
+        hit = self._seen.get(key)
+        if hit is None:
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            hit = self._seen[key] = self._lookup(tv)
+        return hit
+
+    def _lookup(self, tv: TokenView) -> list[tuple[int, list[Matcher], V, str]]:
         out = list(self._other)
         out += self._exact.get(tv.fold, ())
         out += self._stem.get(tv.stem, ())
