@@ -39,6 +39,7 @@ SCHEMA: dict[str, Any] = {
         "model": {"type": "string", "minLength": 1},
         "fail_on": {"enum": ["error", "warning", "never"]},
         "max_bytes": {"type": "integer", "minimum": 1},
+        "max_quote_chars": {"type": "integer", "minimum": 1},
         "align": {
             "type": "object", "additionalProperties": False,
             "properties": {
@@ -103,6 +104,7 @@ class Config:
     model: str | None = None
     fail_on: str = "error"
     max_bytes: int = 10_000_000
+    max_quote_chars: int = 5_000  # longer quotes are cut, flagged and reported (W204)
     align: AlignConfig = field(default_factory=AlignConfig)
     thresholds: Thresholds = field(default_factory=Thresholds)
     overrides: tuple[Override, ...] = ()
@@ -176,6 +178,7 @@ def from_mapping(data: Mapping[str, Any], *, source: str, prefix: str) -> Config
     return Config(
         model=data.get("model"), fail_on=data.get("fail_on", "error"),
         max_bytes=int(data.get("max_bytes", 10_000_000)),
+        max_quote_chars=int(data.get("max_quote_chars", 5_000)),
         align=replace(AlignConfig(), **data.get("align", {})),
         thresholds=replace(Thresholds(), **{k: float(v) for k, v in thresholds.items()}),
         overrides=overrides, disabled=frozenset(rules.get("disable", [])),
@@ -234,6 +237,7 @@ def load_config(*, path: Path | None = None, cwd: Path | None = None,
         return base
     data: dict[str, Any] = {
         "model": base.model, "fail_on": base.fail_on, "max_bytes": base.max_bytes,
+        "max_quote_chars": base.max_quote_chars,
         "thresholds": {"divergence": base.thresholds.divergence, "chrf": base.thresholds.chrf,
                        "meaning_risk": base.thresholds.meaning_risk},
     }
@@ -247,5 +251,5 @@ def load_config(*, path: Path | None = None, cwd: Path | None = None,
         del data["model"]
     validate(data, source="command line or environment", prefix="option")
     return replace(base, model=data.get("model"), fail_on=data["fail_on"],
-                   max_bytes=data["max_bytes"],
+                   max_bytes=data["max_bytes"], max_quote_chars=data["max_quote_chars"],
                    thresholds=Thresholds(**{k: float(v) for k, v in data["thresholds"].items()}))

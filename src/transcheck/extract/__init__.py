@@ -11,9 +11,10 @@ from ..ingest import Limits, iter_articles
 from ..langid import UNDETERMINED, identify
 from ..types import Article, Extraction, Problem, Quote
 from .names import canonical_id, matches
-from .quotes import extract_article
+from .quotes import W_LONG_QUOTE, cut_long_quotes, extract_article
 
-__all__ = ["extract", "extract_article", "identify_article", "canonical_id", "matches"]
+__all__ = ["extract", "extract_article", "identify_article", "canonical_id", "matches",
+           "cut_long_quotes", "W_LONG_QUOTE"]
 
 
 def identify_article(article: Article) -> Article:
@@ -94,9 +95,11 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
     With a ``store`` (``transcheck.store.Store``), articles already processed are not
     processed again. With an ``executor`` whose tasks run in other processes, articles
     are read here and extracted there in batches. ``progress(stage, done, total)`` hears
-    of every document read (total 0: a stream's length is not known ahead)."""
+    of every document read (total 0: a stream's length is not known ahead). Quotes over
+    ``limits.max_quote_chars`` are cut, flagged and reported (``cut_long_quotes``)."""
     if executor is not None and executor.remote:
         return _extract_remote(paths, speaker, stdin, limits, executor, batch, store, progress)
+    max_quote_chars = (limits or Limits()).max_quote_chars
     documents: list[Article] = []
     quotes: list[Quote] = []
     problems: list[Problem] = []
@@ -107,6 +110,8 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
         article = identify_article(item)
         found, issues = (_extract_cached(article, store) if store is not None
                          else extract_article(article))
+        # the ledger keeps quotes whole: the length limit may differ from run to run
+        found, issues = cut_long_quotes(article, found, issues, max_quote_chars)
         documents.append(article)
         problems.extend(issues)
         if speaker is not None:
@@ -122,6 +127,7 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
                     progress: Callable[[str, int, int], None] | None) -> Extraction:
     """Articles are read here, in order; those the store's ledger does not know are
     extracted on the executor in batches, and recorded here."""
+    max_quote_chars = (limits or Limits()).max_quote_chars
     documents: list[Article] = []
     problems: list[Problem] = []
     found: dict[int, tuple[list[Quote], list[Problem]]] = {}
@@ -156,7 +162,7 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
     flush()
     quotes: list[Quote] = []
     for k in range(len(documents)):
-        qs, issues = found[k]
+        qs, issues = cut_long_quotes(documents[k], *found[k], max_quote_chars)
         problems.extend(issues)
         if speaker is not None:
             qs = [q for q in qs if matches(speaker, q.speaker, (q.speaker_surface,))]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from .. import errors
 from ..ingest.furniture import paragraphs
@@ -122,7 +125,10 @@ _OUTLET_NAMES = tuple(sorted({k for k in KNOWN_OUTLETS if len(k) > 3} |
                              key=len, reverse=True))
 
 
-def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
+def extract_article(article: Article, *, max_quote_chars: int | None = None
+                    ) -> tuple[list[Quote], list[Problem]]:
+    """The article's quotes, attributed, and the warnings about them. With
+    ``max_quote_chars``, longer quotes are cut (see ``cut_long_quotes``)."""
     text = article.text
     skipped = list(article.skipped)
     skipped_spans = Spans(skipped)
@@ -209,4 +215,68 @@ def extract_article(article: Article) -> tuple[list[Quote], list[Problem]]:
             speaker_surface=who.surface if who else "", text=qtext, start=item.start,
             end=item.end, kind=item.kind, line=line, col=col,
             flags=("unclosed",) if item.unclosed else ()))
+    if max_quote_chars is not None:
+        return cut_long_quotes(article, quotes, problems, max_quote_chars)
     return quotes, problems
+
+
+#: Problem code of a quote cut at the length limit (``Limits.max_quote_chars``).
+W_LONG_QUOTE = "W204"
+#: Where a sentence ends inside a quote: its final mark (and closing brackets or inner
+#: quote marks), then a space; a CJK full stop needs no space.
+_SENTENCE_END = re.compile(r"[.!?…؟][\"'”»“’)\]]*(?=\s)|。[\"'”»“’」』)\]]*")
+_SPACE = re.compile(r"\s+")
+
+
+def _cut_end(text: str, start: int, limit: int) -> tuple[int, str]:
+    """Where to end the kept part of a quote that starts at ``start`` and runs over ``limit``
+    characters, and what the cut follows: the last sentence end within the limit, else
+    the last word end, each only if it keeps at least half of the limit; else the limit
+    itself (never between a letter and its combining marks)."""
+    hi, floor = start + limit, start + max(1, limit // 2)
+    cut, at = None, "after a sentence"
+    for m in _SENTENCE_END.finditer(text, floor, hi + 1):
+        if m.end() <= hi:
+            cut = m.end()
+    if cut is None:
+        at = "after a word"
+        for m in _SPACE.finditer(text, floor, hi + 1):
+            cut = m.start()
+    if cut is None:
+        at, cut = "at the limit", hi
+        while cut > start + 1 and unicodedata.category(text[cut])[0] == "M":
+            cut -= 1
+    while cut > start + 1 and text[cut - 1].isspace():
+        cut -= 1
+    return cut, at
+
+
+def cut_long_quotes(article: Article, quotes: list[Quote], problems: list[Problem],
+                    limit: int) -> tuple[list[Quote], list[Problem]]:
+    """Quotes over ``limit`` characters (a stray mark that swallowed an article, a whole
+    transcript) cut at the last sentence or word end within the limit, so that their
+    offsets still slice the article text; flagged ``truncated`` and reported as a W204
+    warning each."""
+    if limit < 1:
+        raise ValueError(f"max_quote_chars must be at least 1, not {limit}")
+    if all(q.end - q.start <= limit for q in quotes):
+        return quotes, problems
+    kept: list[Quote] = []
+    warnings: list[Problem] = []
+    for q in quotes:
+        length = q.end - q.start
+        if length <= limit:
+            kept.append(q)
+            continue
+        end, at = _cut_end(article.text, q.start, limit)
+        kept.append(dataclasses.replace(
+            q, id=f"{q.doc}:{q.start}-{end}", text=article.text[q.start:end], end=end,
+            flags=(*q.flags, "truncated")))
+        # the line and column are the article's: name it when its file holds several
+        where = "" if PurePath(article.path).stem == article.id else f" (document {q.doc})"
+        warnings.append(Problem(
+            f"{article.path}:{q.line}:{q.col}", W_LONG_QUOTE,
+            f"a quote of {length:,} characters{where} is over the {limit:,}-character limit; "
+            f"kept its first {end - q.start:,}, cut {at} (raise max_quote_chars to keep "
+            "more)", "warning"))
+    return kept, problems + warnings

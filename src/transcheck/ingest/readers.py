@@ -38,6 +38,9 @@ class Limits:
     """Resource limits so that one huge input cannot exhaust memory or time."""
 
     max_bytes: int = 10_000_000  # one article; news articles are kilobytes
+    #: One quote, in characters: a longer one (a stray mark, a whole transcript) is cut
+    #: at the last sentence or word end before the limit, flagged and reported.
+    max_quote_chars: int = 5_000
 
 
 READERS: dict[str, type[Reader]] = {}
