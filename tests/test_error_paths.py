@@ -299,6 +299,12 @@ CASES: dict[str, Case] = {
                                            b'\\"No \\udc00 way.\\""}\n'))], 0,
         lambda t: [Line("W203", f"{t / 's.jsonl'}:1", "unpaired UTF-16 surrogates",
                         "fix the exporter", "warning")]),
+    "W204 quote over the length limit": Case(
+        lambda t, m: ["extract", "--max-quote-chars", "60", str(_file(
+            t, "long.txt", b"Ryabkov said: \"We want guarantees. We want them in writing now. "
+            b"And we want them from every member of the alliance.\"\n"))], 0,
+        lambda t: [Line("W204", f"{t / 'long.txt'}:1", "over the 60-character limit",
+                        "raise max_quote_chars to keep more", "warning")]),
     # -- E999 internal errors -----------------------------------------------------------------
     "E999 internal error": Case(
         lambda t, m: (m.setattr("transcheck.extract.extract", _explode),

@@ -122,6 +122,9 @@ def extract_cli(
                                              dir_okay=False)] = None,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Largest article accepted, in bytes.")] = 10_000_000,
+    max_quote_chars: Annotated[int, typer.Option(
+        "--max-quote-chars", min=1, help="Longest quote kept, in characters; a longer one "
+        "is cut at a sentence or word end and reported (W204).")] = 5_000,
 ) -> None:
     """List every quotation: who said it, in which outlet and language, and where it stands."""
     from .extract import extract
@@ -131,7 +134,7 @@ def extract_cli(
     try:
         # sys.stdin is None when the process was started with standard input closed
         result = extract(paths, speaker=speaker, stdin=getattr(sys.stdin, "buffer", None),
-                         limits=Limits(max_bytes=max_bytes))
+                         limits=Limits(max_bytes=max_bytes, max_quote_chars=max_quote_chars))
         _warn(result.problems)
         _require_documents(result.documents)
         renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
@@ -293,6 +296,9 @@ def report_cli(
                                               help="No progress bars on stderr.")] = False,
     max_bytes: Annotated[int, typer.Option(
         "--max-bytes", min=1, help="Largest article accepted, in bytes.")] = 10_000_000,
+    max_quote_chars: Annotated[int, typer.Option(
+        "--max-quote-chars", min=1, help="Longest quote kept, in characters; a longer one "
+        "is cut at a sentence or word end and reported (W204).")] = 5_000,
     cache_dir: Annotated[Path | None, typer.Option(
         "--cache-dir", help="Where embeddings, extractions and scores are kept between runs "
         "(default: the user cache folder, or TRANSCHECK_CACHE_DIR).", file_okay=False)] = None,
@@ -318,7 +324,9 @@ def report_cli(
             runner = _executor(executor, scheduler, jobs)
             try:
                 result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
-                                      limits=Limits(max_bytes=max_bytes), progress=update,
+                                      limits=Limits(max_bytes=max_bytes,
+                                                    max_quote_chars=max_quote_chars),
+                                      progress=update,
                                       store=_open_store(cache_dir, no_cache), executor=runner)
             finally:
                 runner.close()

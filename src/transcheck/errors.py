@@ -86,6 +86,7 @@ P_LINK_SKIPPED = "E119"
 W_UNCLOSED_QUOTE = "W201"
 W_TRUNCATED = "W202"
 W_REPLACED = "W203"
+W_LONG_QUOTE = "W204"
 E_INTERNAL = "E999"
 
 #: Every code the tool prints, with what it means.
@@ -114,5 +115,6 @@ CODES: dict[str, str] = {
     W_UNCLOSED_QUOTE: "a quote mark never closes (the quote is cut at its sentence end)",
     W_TRUNCATED: "an HTML page stops before its end (read as far as it goes)",
     W_REPLACED: "a record holds invalid characters, replaced by U+FFFD",
+    W_LONG_QUOTE: "a quote is over max_quote_chars and was cut (what was kept is reported)",
     E_INTERNAL: "an internal error (a bug): rerun with --debug and report it",
 }

@@ -70,7 +70,8 @@ def run_gate(paths: Iterable[str], config: Config, *, baseline: Path | None = No
              store: Store | None = None, executor: Executor | None = None) -> GateResult:
     known = read_baseline(baseline) if baseline else set()
     report = build_report(paths, model=config.model, align_config=config.align,
-                          limits=Limits(max_bytes=config.max_bytes), stdin=stdin,
+                          limits=Limits(max_bytes=config.max_bytes,
+                                        max_quote_chars=config.max_quote_chars), stdin=stdin,
                           progress=progress, store=store, executor=executor)
     found = tuple(findings(report, config))
     new = tuple(f for f in found if f.fingerprint not in known)

@@ -221,7 +221,7 @@ def extract_article(article: Article, *, max_quote_chars: int | None = None
 
 
 #: Problem code of a quote cut at the length limit (``Limits.max_quote_chars``).
-W_LONG_QUOTE = "W204"
+W_LONG_QUOTE = errors.W_LONG_QUOTE
 #: Where a sentence ends inside a quote: its final mark (and closing brackets or inner
 #: quote marks), then a space; a CJK full stop needs no space.
 _SENTENCE_END = re.compile(r"[.!?…؟][\"'”»“’)\]]*(?=\s)|。[\"'”»“’」』)\]]*")
