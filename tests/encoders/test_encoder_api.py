@@ -146,7 +146,8 @@ def test_memo_token_budget_bounds_memory(e5) -> None:
 
     one = e5.token_embeddings("one two three four")[1].nbytes
     memo = MemoEncoder(e5, token_budget=int(one * 2.5))
-    memo.encode(["one two three four", "five six seven eight", "nine ten eleven twelve"])
+    for text in ("one two three four", "five six seven eight", "nine ten eleven twelve"):
+        memo.encode([text])
     assert len(memo._tokens) == 2 and memo._token_bytes <= memo.token_budget
     assert "one two three four" not in memo._tokens  # the oldest went first
     before = memo.encoded
