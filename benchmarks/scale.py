@@ -187,7 +187,7 @@ def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
         def progress(stage: str, done: int, total: int) -> None:
             now = time.perf_counter() - start
             seen = phases.setdefault(stage, [now, now, 0, total])
-            seen[1], seen[2] = now, done
+            seen[1], seen[2], seen[3] = now, done, total
 
         try:
             report = build_report([corpus], encoder=enc, progress=progress, **kwargs)

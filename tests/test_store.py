@@ -67,3 +67,35 @@ def test_clear_empties_the_store(e5, tmp_path: Path) -> None:
     build_report([str(CORPUS)], encoder=e5, store=store)
     store.clear()
     assert store.info()["documents"] == store.info()["vectors"] == 0
+
+
+def test_an_unchanged_corpus_reuses_its_clusters(e5, tmp_path: Path, monkeypatch) -> None:
+    """Same quotes, model, settings and code: the clusters come from the store whole, and
+    nothing is aligned again; they equal the ones computed."""
+    import transcheck.pipeline as pipeline
+
+    store = Store(tmp_path)
+    cold = build_report([str(CORPUS)], encoder=e5, store=store)
+    assert store.info()["runs"] == 1
+
+    def no_align(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("aligned again")
+
+    monkeypatch.setattr(pipeline, "align", no_align)
+    warm = build_report([str(CORPUS)], encoder=e5, store=store)
+    render = get_renderer("report", "json").render
+    assert render(warm) == render(cold)
+    # another setting is another run: aligned again (and here, refused)
+    from transcheck.align import AlignConfig
+
+    with pytest.raises(AssertionError, match="aligned again"):
+        build_report([str(CORPUS)], encoder=e5, store=store,
+                     align_config=AlignConfig(link_similarity=0.7))
+
+
+def test_only_the_last_runs_are_kept(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    for k in range(5):
+        store.put_run(f"run{k}", [k])
+    assert store.info()["runs"] == 3
+    assert store.get_run("run1") is None and store.get_run("run4") == [4]

@@ -330,7 +330,46 @@ def build_report(paths: Iterable[str], *, speaker: str | None = None,
     quotes = tuple(sorted(extraction.quotes, key=lambda q: (rank[q.doc], q.start, q.end)))
     extraction = type(extraction)(docs_sorted, quotes, extraction.problems)
     documents = {d.id: d for d in extraction.documents}
-    alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config, vectors)
-    clusters = build_clusters(quotes, alignment, scorer, progress, executor, model)
-    return Report(extraction.documents, quotes, tuple(clusters), extraction.problems,
-                  signature(encoder, scorer, config))
+    sig = signature(encoder, scorer, config)
+    run_key = _run_key(sig, quotes, extraction.documents) if store is not None else ""
+    cached = store.get_run(run_key) if store is not None else None
+    if cached is not None:  # the same quotes, model, settings and code: the same clusters
+        clusters = [_cluster_from_plain(c) for c in cached]
+    else:
+        alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config,
+                          vectors)
+        clusters = build_clusters(quotes, alignment, scorer, progress, executor, model)
+        if store is not None:
+            store.put_run(run_key, [_cluster_to_plain(c) for c in clusters])
+    return Report(extraction.documents, quotes, tuple(clusters), extraction.problems, sig)
+
+
+def _run_key(sig: dict[str, object], quotes: Sequence[Quote],
+             documents: Sequence[Any]) -> str:
+    """Everything alignment and scoring read: the quotes, the documents' dates, the
+    settings and model (the signature), and the code that computes them."""
+    import json
+
+    return sha(json.dumps([
+        code_version("align.py", "pipeline.py", "drift", "metrics", "data"), sig,
+        [[q.id, q.doc, q.outlet, q.lang, q.speaker, q.text, q.start, q.end, q.kind]
+         for q in quotes],
+        [[d.id, d.published] for d in documents]], ensure_ascii=False, sort_keys=True,
+        default=str))
+
+
+def _cluster_to_plain(c: Cluster) -> list[Any]:
+    return [c.id, c.speaker, list(c.quotes), c.reference, c.reference_reason, c.outlier,
+            [[p.a, p.b, p.window_a, p.window_b, p.cosine, p.semantic_similarity, p.divergence,
+              p.bleu, p.chrf, p.ter, p.lexical_note,
+              [[d.type, d.severity, d.a_start, d.a_end, d.b_start, d.b_end, d.a_text,
+                d.b_text, d.note] for d in p.drift], p.meaning_risk] for p in c.pairs]]
+
+
+def _cluster_from_plain(c: list[Any]) -> Cluster:
+    def window(w: list[int] | None) -> tuple[int, int] | None:
+        return (w[0], w[1]) if w is not None else None
+
+    pairs = tuple(PairResult(p[0], p[1], window(p[2]), window(p[3]), *p[4:11],
+                             tuple(DriftSpan(*d) for d in p[11]), p[12]) for p in c[6])
+    return Cluster(c[0], c[1], tuple(c[2]), c[3], c[4], c[5], pairs)

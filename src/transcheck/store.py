@@ -114,6 +114,8 @@ class Store:
                 PRIMARY KEY (version, content_sha)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pairs (
                 key TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS runs (
+                key TEXT PRIMARY KEY, stamp INTEGER NOT NULL, result TEXT NOT NULL);
         """)
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
@@ -160,6 +162,19 @@ class Store:
         row = self._db.execute("SELECT result FROM pairs WHERE key = ?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    # -- whole runs ------------------------------------------------------------------
+    def get_run(self, key: str) -> Any | None:
+        row = self._db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put_run(self, key: str, result: Any, keep: int = 3) -> None:
+        """Only the last ``keep`` runs are kept: a run's clusters are the largest record."""
+        with self._lock:
+            stamp = self._db.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM runs").fetchone()[0]
+            self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)",
+                             (key, stamp, json.dumps(result, ensure_ascii=False)))
+            self._db.execute("DELETE FROM runs WHERE stamp <= ?", (stamp - keep,))
+
     def has_pair(self, key: str) -> bool:
         return self._db.execute("SELECT 1 FROM pairs WHERE key = ?", (key,)).fetchone() is not None
 
@@ -171,14 +186,14 @@ class Store:
     # -- maintenance ---------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
         count = {t: self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                 for t in ("vectors", "documents", "pairs")}
+                 for t in ("vectors", "documents", "pairs", "runs")}
         size = sum(p.stat().st_size for p in self.folder.glob(STORE_NAME + "*") if p.is_file())
         return {"path": str(self.path), "bytes": size, **count}
 
     def clear(self) -> None:
         with self._lock:
             self._db.execute("BEGIN")
-            for t in ("vectors", "documents", "pairs"):
+            for t in ("vectors", "documents", "pairs", "runs"):
                 self._db.execute(f"DELETE FROM {t}")
             self._db.execute("COMMIT")
             self._db.execute("VACUUM")

@@ -53,8 +53,12 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(sample) - len(sample.translate(None, _CONTROL))
     return control / len(sample) > 0.05
+
+
+#: Control bytes that do not occur in text (tab, newlines, form feed and ESC do).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def _text_with_nuls(sample: bytes) -> bool:
