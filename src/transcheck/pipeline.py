@@ -69,7 +69,8 @@ class Scorer:
     def _key(self, ta: str, tb: str, la: str, lb: str) -> str:
         return sha("\x1f".join([self._version, la, lb, ta, tb])) if self.store else ""
 
-    def _window_scores(self, ta: str, tb: str, la: str, lb: str) -> dict[str, Any]:
+    def _window_scores(self, ta: str, tb: str, la: str, lb: str,
+                       cos: float | None = None) -> dict[str, Any]:
         """Scores of two texts, cached in the store by content, model and code version,
         and in memory for the run (wire copies make the same pair recur across clusters)."""
         memo_key = (la, lb, ta, tb)
@@ -83,8 +84,9 @@ class Scorer:
             if hit is not None:
                 self._remember(memo_key, hit)
                 return hit
-        va, vb = self.vectors.get([ta, tb])
-        cos = float(max(-1.0, min(1.0, float(va @ vb))))
+        if cos is None:
+            va, vb = self.vectors.get([ta, tb])
+            cos = float(max(-1.0, min(1.0, float(va @ vb))))
         note = not_comparable(la, lb)
         lex = [None if note else m.sentence_score(ta, tb, lang_ref=la, lang_hyp=lb).value
                for m in self.metrics]
@@ -193,7 +195,9 @@ def _texts(spec: PairSpec) -> tuple[str, str]:
     return (qa.text[wa[0]:wa[1]] if wa else qa.text, qb.text[wb[0]:wb[1]] if wb else qb.text)
 
 
-TextPair = tuple[str, str, str, str]  # text a, text b, language a, language b
+# text a, text b, language a, language b, and their cosine as this process computed it (so
+# that a worker's other batch shapes and thread count cannot move a rounded score)
+TextPair = tuple[str, str, str, str, float]
 
 
 def _score_batch(task: tuple[str | None, list[TextPair]]) -> list[dict[str, Any]]:
@@ -206,7 +210,7 @@ def _score_batch(task: tuple[str | None, list[TextPair]]) -> list[dict[str, Any]
         part = pairs[start:start + 256]
         fetch = getattr(scorer.encoder, "prefetch_tokens", None)
         if fetch is not None:
-            fetch([t for ta, tb, _, _ in part for t in (ta, tb)])
+            fetch([t for ta, tb, *_ in part for t in (ta, tb)])
         out.extend(scorer._window_scores(*p) for p in part)
     return out
 
@@ -242,8 +246,12 @@ def _score_remote(planned: list[Any], quotes: Sequence[Quote], scorer: Scorer,
             specs.append(spec)
             got.append(hit)
     batches = [b for b in batches if b]
-    tasks = [(model, [(*_texts(specs[k]), specs[k][0].lang, specs[k][1].lang) for k in batch])
-             for batch in batches]
+    def cosine(spec: PairSpec) -> float:
+        va, vb = scorer.vectors.get(list(_texts(spec)))
+        return float(max(-1.0, min(1.0, float(va @ vb))))
+
+    tasks = [(model, [(*_texts(specs[k]), specs[k][0].lang, specs[k][1].lang,
+                       cosine(specs[k])) for k in batch]) for batch in batches]
     for batch, scores in zip(batches, executor.map(_score_batch, tasks), strict=True):
         for k, score in zip(batch, scores, strict=True):
             got[k] = score
