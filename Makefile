@@ -27,7 +27,7 @@ test: $(STAMP)
 
 # the property-based tests with far more examples than the default run
 test-fuzz: $(STAMP)
-	TRANSCHECK_HYPOTHESIS_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_hardening.py -k never
+	TRANSCHECK_HYPOTHESIS_EXAMPLES=20000 $(BIN)/python -m pytest -q tests/test_hardening.py tests/test_properties.py -k "never or slice or decode or article or stable"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
