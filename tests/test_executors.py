@@ -95,3 +95,30 @@ def test_process_pool_run_fills_the_store_for_a_warm_rerun(e5, tmp_path: Path) -
     assert counting.encoded == 0
     render = get_renderer("report", "json").render
     assert render(warm) == render(cold)
+
+
+def test_articles_texts_can_be_left_out_in_every_executor() -> None:
+    """keep_text=False: the documents carry no text, the quotes are the same, locally and
+    in a process pool (extraction only: no model)."""
+    from transcheck.executors import ProcessExecutor
+    from transcheck.extract import extract
+
+    paths = [str(ROOT / "seeds"), str(ROOT / "fixtures" / "corpus_ru")]
+    full = extract(paths)
+    lean = extract(paths, keep_text=False)
+    pool = ProcessExecutor(jobs=2)
+    try:
+        lean_pool = extract(paths, keep_text=False, executor=pool)
+    finally:
+        pool.close()
+    assert full.quotes == lean.quotes == lean_pool.quotes
+    assert all(d.text for d in full.documents)
+    assert all(d.text == "" and d.skipped == () for d in lean.documents + lean_pool.documents)
+    assert [d.id for d in lean.documents] == [d.id for d in full.documents]
+
+
+def test_a_report_without_article_texts_renders_the_same_json(e5) -> None:
+    paths = [str(ROOT / "fixtures" / "corpus_ru")]
+    render = get_renderer("report", "json").render
+    assert render(build_report(paths, encoder=e5, keep_text=False)) == render(
+        build_report(paths, encoder=e5))

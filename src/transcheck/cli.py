@@ -327,7 +327,8 @@ def report_cli(
                                       limits=Limits(max_bytes=max_bytes,
                                                     max_quote_chars=max_quote_chars),
                                       progress=update,
-                                      store=_open_store(cache_dir, no_cache), executor=runner)
+                                      store=_open_store(cache_dir, no_cache), executor=runner,
+                                      keep_text=fmt is ReportFormat.html)
             finally:
                 runner.close()
         finally:

@@ -72,7 +72,8 @@ def run_gate(paths: Iterable[str], config: Config, *, baseline: Path | None = No
     report = build_report(paths, model=config.model, align_config=config.align,
                           limits=Limits(max_bytes=config.max_bytes,
                                         max_quote_chars=config.max_quote_chars), stdin=stdin,
-                          progress=progress, store=store, executor=executor)
+                          progress=progress, store=store, executor=executor,
+                          keep_text=False)
     found = tuple(findings(report, config))
     new = tuple(f for f in found if f.fingerprint not in known)
     old = tuple(f for f in found if f.fingerprint in known)

@@ -320,14 +320,17 @@ def build_report(paths: Iterable[str], *, speaker: str | None = None,
                  model: str | None = None, encoder: Encoder | None = None,
                  align_config: AlignConfig | None = None, limits: Limits | None = None,
                  stdin: BinaryIO | None = None, progress: Progress | None = None,
-                 store: Store | None = None, executor: Executor | None = None) -> Report:
+                 store: Store | None = None, executor: Executor | None = None,
+                 keep_text: bool = True) -> Report:
     """Read, extract, align, score: the data behind every report format and the gate.
 
     With a ``store``, nothing already computed for the same content, model and code is
-    computed again: a rerun over an unchanged corpus only re-aligns."""
+    computed again; an unchanged corpus gets its clusters back whole. ``keep_text=False``
+    leaves the articles' texts out of the report (only the HTML report shows them), so a
+    large corpus costs the memory of its quotes, not of its articles."""
     config = align_config or AlignConfig()
     extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store,
-                         executor=executor, progress=progress)
+                         executor=executor, progress=progress, keep_text=keep_text)
     encoder = MemoEncoder(encoder or get_encoder(model), store=store)
     encoder.progress = progress
     vectors = _Vectors(encoder)

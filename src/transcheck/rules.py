@@ -14,6 +14,7 @@ import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from .config import Config
@@ -45,6 +46,14 @@ class Context:
         t = self.quotes[qid].text
         return t[window[0]:window[1]] if window else t
 
+    @cached_property
+    def _paths(self) -> dict[str, str]:
+        return {d.id: d.path for d in self.report.documents}
+
+    def path(self, doc: str) -> str:
+        """The file a document came from (one lookup, however large the corpus)."""
+        return self._paths.get(doc, doc)
+
 
 class Rule(ABC):
     code: ClassVar[str]
@@ -58,7 +67,7 @@ class Rule(ABC):
     def _pair_finding(self, ctx: Context, cluster: Cluster, pair: PairResult, level: str,
                       message: str, checked: str) -> Finding:
         b = ctx.quotes[checked]
-        path = next((d.path for d in ctx.report.documents if d.id == b.doc), b.doc)
+        path = ctx.path(b.doc)
         other = pair.a if checked == pair.b else pair.b
         return Finding(self.code, self.name, level, message, cluster.id, other, checked, path,  # type: ignore[arg-type]
                        b.line, b.col, fingerprint(self.code, cluster.speaker,
@@ -216,7 +225,7 @@ class SingleOutlet(Rule):
                 continue
             for qid in c.quotes:
                 q = ctx.quotes[qid]
-                path = next((d.path for d in ctx.report.documents if d.id == q.doc), q.doc)
+                path = ctx.path(q.doc)
                 yield Finding(self.code, self.name, self.default_level,
                               f"only {q.outlet} has this quote of {c.speaker}; "
                               f"{len(outlets_by_speaker[c.speaker]) - 1} other outlet(s) quote "

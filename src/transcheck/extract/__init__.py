@@ -88,17 +88,20 @@ def _extract_batch(articles: list[Article]) -> list[tuple[list[Quote], list[Prob
 
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
             limits: Limits | None = None, store: Any = None, executor: Any = None,
-            batch: int = 64, progress: Callable[[str, int, int], None] | None = None
-            ) -> Extraction:
+            batch: int = 64, progress: Callable[[str, int, int], None] | None = None,
+            keep_text: bool = True) -> Extraction:
     """Read every input, find its quotes, and attribute them; bad inputs become problems.
 
     With a ``store`` (``transcheck.store.Store``), articles already processed are not
     processed again. With an ``executor`` whose tasks run in other processes, articles
     are read here and extracted there in batches. ``progress(stage, done, total)`` hears
     of every document read (total 0: a stream's length is not known ahead). Quotes over
-    ``limits.max_quote_chars`` are cut, flagged and reported (``cut_long_quotes``)."""
+    ``limits.max_quote_chars`` are cut, flagged and reported (``cut_long_quotes``).
+    ``keep_text=False`` drops each article's text once its quotes are out (they keep
+    their own), so memory holds quotes, not the corpus."""
     if executor is not None and executor.remote:
-        return _extract_remote(paths, speaker, stdin, limits, executor, batch, store, progress)
+        return _extract_remote(paths, speaker, stdin, limits, executor, batch, store, progress,
+                               keep_text)
     max_quote_chars = (limits or Limits()).max_quote_chars
     documents: list[Article] = []
     quotes: list[Quote] = []
@@ -112,7 +115,7 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
                          else extract_article(article))
         # the ledger keeps quotes whole: the length limit may differ from run to run
         found, issues = cut_long_quotes(article, found, issues, max_quote_chars)
-        documents.append(article)
+        documents.append(article if keep_text else _without_text(article))
         problems.extend(issues)
         if speaker is not None:
             found = [q for q in found if matches(speaker, q.speaker, (q.speaker_surface,))]
@@ -122,9 +125,14 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
     return Extraction(tuple(documents), tuple(quotes), tuple(problems))
 
 
+def _without_text(article: Article) -> Article:
+    return dataclasses.replace(article, text="", skipped=())
+
+
 def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO | None,
                     limits: Limits | None, executor: Any, batch: int, store: Any,
-                    progress: Callable[[str, int, int], None] | None) -> Extraction:
+                    progress: Callable[[str, int, int], None] | None,
+                    keep_text: bool = True) -> Extraction:
     """Articles are read here, in order; those the store's ledger does not know are
     extracted on the executor in batches, and recorded here."""
     max_quote_chars = (limits or Limits()).max_quote_chars
@@ -133,14 +141,20 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
     found: dict[int, tuple[list[Quote], list[Problem]]] = {}
     pending: list[tuple[int, Article]] = []
 
+    def settle(k: int, article: Article, got: tuple[list[Quote], list[Problem]]) -> None:
+        # the ledger keeps quotes whole: the length limit may differ from run to run
+        found[k] = cut_long_quotes(article, *got, max_quote_chars)
+        if not keep_text:
+            documents[k] = _without_text(article)
+
     def flush() -> None:
         chunks = [pending[i:i + batch] for i in range(0, len(pending), batch)]
         results = executor.map(_extract_batch, [[a for _, a in c] for c in chunks])
         for chunk, part in zip(chunks, results, strict=True):
             for (k, article), got in zip(chunk, part, strict=True):
-                found[k] = got
                 if store is not None:
                     _to_ledger(article, store, *got)
+                settle(k, article, got)
         pending.clear()
         if progress is not None:
             progress("documents read", len(found), 0)
@@ -154,7 +168,7 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
         documents.append(article)
         hit = _from_ledger(article, store) if store is not None else None
         if hit is not None:
-            found[k] = hit
+            settle(k, article, hit)
         else:
             pending.append((k, article))
         if len(pending) >= batch * 16:
@@ -162,7 +176,7 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
     flush()
     quotes: list[Quote] = []
     for k in range(len(documents)):
-        qs, issues = cut_long_quotes(documents[k], *found[k], max_quote_chars)
+        qs, issues = found[k]
         problems.extend(issues)
         if speaker is not None:
             qs = [q for q in qs if matches(speaker, q.speaker, (q.speaker_surface,))]
