@@ -275,8 +275,14 @@ def _executor(name: str, scheduler: str | None, jobs: int | None):  # type: igno
     return get_executor(name, scheduler, jobs)
 
 
-EXECUTOR_HELP = ("local (this process), processes (a pool of local processes, one per core) "
-                 "or dask (a Dask cluster, see --scheduler).")
+ExecutorOption = Annotated[str, typer.Option(
+    "--executor", help="local (this process), processes (a pool of local processes, one per "
+    "core) or dask (a Dask cluster, see --scheduler).")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")]
+JobsOption = Annotated[int | None, typer.Option(
+    "--jobs", "-j", min=1, help="Worker processes for --executor processes (default: one per "
+    "core).")]
 
 
 @app.command("report")
@@ -304,12 +310,9 @@ def report_cli(
         "(default: the user cache folder, or TRANSCHECK_CACHE_DIR).", file_okay=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache",
                                            help="Compute everything again; keep nothing.")] = False,
-    executor: Annotated[str, typer.Option("--executor", help=EXECUTOR_HELP)] = "local",
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes for --executor processes "
-        "(default: one per core).")] = None,
+    executor: ExecutorOption = "local",
+    scheduler: SchedulerOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Every utterance of every speaker, its renderings side by side, and how they drift."""
     from .ingest import Limits
@@ -388,12 +391,9 @@ def gate_cli(
         "--cache-dir", help="Where results are kept between runs.", file_okay=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache",
                                            help="Compute everything again; keep nothing.")] = False,
-    executor: Annotated[str, typer.Option("--executor", help=EXECUTOR_HELP)] = "local",
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")] = None,
-    jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="Worker processes for --executor processes "
-        "(default: one per core).")] = None,
+    executor: ExecutorOption = "local",
+    scheduler: SchedulerOption = None,
+    jobs: JobsOption = None,
 ) -> None:
     """Fail a build when a rendering drifts beyond what the team accepts."""
     from .config import load_config

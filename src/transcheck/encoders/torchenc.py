@@ -168,7 +168,8 @@ class TransformerEncoder(Encoder):
             out.append(chunk)
         return out
 
-    def _embed_batch(self, batch: list[list[int]]) -> np.ndarray:
+    def _padded(self, batch: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
+        """Token ids padded to the batch's longest text, and the attention mask."""
         import torch
 
         longest = max(len(x) for x in batch)
@@ -177,6 +178,12 @@ class TransformerEncoder(Encoder):
         for row, seq in enumerate(batch):
             input_ids[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
             mask[row, : len(seq)] = 1
+        return input_ids, mask
+
+    def _embed_batch(self, batch: list[list[int]]) -> np.ndarray:
+        import torch
+
+        input_ids, mask = self._padded(batch)
         with torch.inference_mode():
             out = self.model(input_ids=input_ids, attention_mask=mask)
             pooled = self._pool(out, mask)
@@ -275,13 +282,7 @@ class TransformerEncoder(Encoder):
         toks: list[tuple[Offsets, np.ndarray]] = [([], np.zeros((0, self.dim), np.float32))
                                                    for _ in unique]
         for chunk in self._batches(order, ids):
-            batch = [ids[i] for i in chunk]
-            longest = max(len(x) for x in batch)
-            input_ids = torch.full((len(batch), longest), self._pad_id, dtype=torch.long)
-            mask = torch.zeros((len(batch), longest), dtype=torch.long)
-            for row, seq in enumerate(batch):
-                input_ids[row, : len(seq)] = torch.tensor(seq, dtype=torch.long)
-                mask[row, : len(seq)] = 1
+            input_ids, mask = self._padded([ids[i] for i in chunk])
             with torch.inference_mode():
                 out = self.model(input_ids=input_ids, attention_mask=mask)
                 pooled = torch.nn.functional.normalize(self._pool(out, mask).float(), p=2, dim=-1)
