@@ -134,7 +134,8 @@ def extract_cli(
     try:
         # sys.stdin is None when the process was started with standard input closed
         result = extract(paths, speaker=speaker, stdin=getattr(sys.stdin, "buffer", None),
-                         limits=Limits(max_bytes=max_bytes, max_quote_chars=max_quote_chars))
+                         limits=Limits(max_bytes=max_bytes, max_quote_chars=max_quote_chars),
+                         keep_text=False)  # no extraction format shows whole articles
         _warn(result.problems)
         _require_documents(result.documents)
         renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
