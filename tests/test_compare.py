@@ -109,3 +109,14 @@ def test_cli_two_texts_and_usage_errors(e5, tmp_path: Path) -> None:
     assert data["pairs"][0]["lang_b"] == "ru"
     usage = CliRunner().invoke(app, ["compare", "only one"])
     assert usage.exit_code == 2 and "Traceback" not in usage.output
+
+
+def test_cli_pairs_file_with_no_usable_row_exits_2_without_an_internal_error(
+        e5, tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"a": 1}\nnot json\n', "utf-8")
+    result = CliRunner().invoke(app, ["compare", "--pairs", str(src)])
+    assert result.exit_code == 2
+    warnings = [line for line in result.stderr.splitlines() if line]
+    assert len(warnings) == 2 and all(w.endswith("row skipped [E116]") for w in warnings)
+    assert "internal error" not in result.stderr

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -99,6 +101,21 @@ def _fail(exc: BaseException) -> NoReturn:
     raise typer.Exit(ExitCode.ERROR)
 
 
+@contextmanager
+def _one_line_errors() -> Iterator[None]:
+    """Every error is one line and exit 2, never a traceback (unless --debug); Ctrl-C
+    exits 130. A command's own exit (``typer.Exit``) passes through untouched."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except Exception as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise typer.Exit(130) from None
+
+
 def _require_documents(documents: tuple[object, ...]) -> None:
     if not documents:
         raise NoUsableInput("no usable article in the given inputs",
@@ -131,7 +148,7 @@ def extract_cli(
     from .ingest import Limits
     from .report import get_renderer
 
-    try:
+    with _one_line_errors():
         # sys.stdin is None when the process was started with standard input closed
         result = extract(paths, speaker=speaker, stdin=getattr(sys.stdin, "buffer", None),
                          limits=Limits(max_bytes=max_bytes, max_quote_chars=max_quote_chars),
@@ -140,11 +157,6 @@ def extract_cli(
         _require_documents(result.documents)
         renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
-    except Exception as exc:  # every error is one line and exit 2, never a traceback
-        _fail(exc)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(130) from None
 
 
 class CompareFormat(str, Enum):
@@ -176,7 +188,7 @@ def compare_cli(
     from .errors import UsageError
     from .report import get_renderer
 
-    try:
+    with _one_line_errors():
         if pairs is not None:
             if a is not None or b is not None:
                 raise UsageError("give either two texts or --pairs FILE, not both")
@@ -201,8 +213,6 @@ def compare_cli(
         _emit(renderer.render(result), out)
         if not result.scores:
             raise typer.Exit(ExitCode.ERROR)
-    except Exception as exc:  # every error is one line and exit 2, never a traceback
-        _fail(exc)
 
 
 @app.command("calibrate")
@@ -218,7 +228,7 @@ def calibrate_cli(
     from .metrics.calibration import to_json
     from .report.jsonout import dumps
 
-    try:
+    with _one_line_errors():
         try:
             data = pairs.read_bytes()
         except OSError as exc:
@@ -226,8 +236,6 @@ def calibrate_cli(
                              source=str(pairs), hint="check the path") from exc
         cal = calibrate(str(pairs), data, model=model)
         _emit(dumps({cal.model_id: to_json(cal)}), out)
-    except Exception as exc:  # every error is one line and exit 2, never a traceback
-        _fail(exc)
 
 
 class ReportFormat(str, Enum):
@@ -321,7 +329,7 @@ def report_cli(
     from .report import get_renderer
 
     bar, update = _progress(not no_progress)
-    try:
+    with _one_line_errors():
         if bar is not None:
             bar.start()
         try:
@@ -342,11 +350,6 @@ def report_cli(
         _require_documents(result.documents)
         renderer = get_renderer("report", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
-    except Exception as exc:  # every error is one line and exit 2, never a traceback
-        _fail(exc)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(130) from None
 
 
 class GateFormat(str, Enum):
@@ -402,7 +405,7 @@ def gate_cli(
     from .report import get_renderer
 
     bar, update = _progress(not no_progress)
-    try:
+    with _one_line_errors():
         config = load_config(path=config_file, overrides={
             "thresholds.divergence": max_divergence,
             "fail_on": fail_on.value if fail_on else None})
@@ -424,11 +427,6 @@ def gate_cli(
         if write_baseline is not None:
             _emit(baseline_text(result), write_baseline)  # E120 when it cannot be written
         _emit(get_renderer("gate", fmt.value).render(result), out)
-    except Exception as exc:  # every error is one line and exit 2, never a traceback
-        _fail(exc)
-    except KeyboardInterrupt:
-        typer.echo("interrupted", err=True)
-        raise typer.Exit(130) from None
     raise typer.Exit(0 if write_baseline is not None else result.exit_code)
 
 
@@ -447,12 +445,10 @@ def cache_info_cli(
     from .report.jsonout import dumps
     from .store import Store
 
-    try:
+    with _one_line_errors():
         info = Store(cache_dir).info()
         info["models"] = str(cache_root(cache_dir))
         _emit(dumps(info), None)
-    except Exception as exc:  # every error is one line and exit 2
-        _fail(exc)
 
 
 @cache_app.command("clear")
@@ -463,12 +459,10 @@ def cache_clear_cli(
     """Forget every stored embedding, extraction and score (the converted model stays)."""
     from .store import Store
 
-    try:
+    with _one_line_errors():
         store = Store(cache_dir)
         store.clear()
         typer.echo(f"cleared {store.path}", err=True)
-    except Exception as exc:  # every error is one line and exit 2
-        _fail(exc)
 
 
 def main() -> None:

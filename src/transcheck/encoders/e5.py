@@ -122,8 +122,8 @@ def _remove_stale_leftovers(folder: Path, max_age_s: float = 3600.0) -> None:
             try:
                 if now - p.stat().st_mtime > max_age_s:
                     shutil.rmtree(p, ignore_errors=True)
-            except OSError:
-                pass
+            except OSError:  # gone already, or another run is removing it
+                continue
 
 
 def _convert(data: bytes, sha: str, weights_name: str, folder: Path) -> Path:
