@@ -305,6 +305,11 @@ CASES: dict[str, Case] = {
             b"And we want them from every member of the alliance.\"\n"))], 0,
         lambda t: [Line("W204", f"{t / 'long.txt'}:1", "over the 60-character limit",
                         "raise max_quote_chars to keep more", "warning")]),
+    "W205 cache full in mid-run": Case(
+        lambda t, m: ["report", SEEDS, "--cache-dir", str(_full_cache(t, m)), "-f", "json"], 0,
+        lambda t: [Line("W205", str(t / "cache" / "store.sqlite3"), "the cache stopped taking "
+                        "new results (database or disk is full)", "free disk space",
+                        "warning")]),
     # -- E999 internal errors -----------------------------------------------------------------
     "E999 internal error": Case(
         lambda t, m: (m.setattr("transcheck.extract.extract", _explode),
@@ -312,6 +317,21 @@ CASES: dict[str, Case] = {
         lambda t: [Line("E999", None, "internal error: RuntimeError: a bug",
                         "rerun with --debug for a traceback, and report it")]),
 }
+
+
+def _full_cache(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache whose database can grow no more: SQLite answers as on a full disk."""
+    from transcheck.store import Store
+
+    real_open = Store._open
+
+    def open_full(self: Store) -> None:
+        real_open(self)
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        self._db.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(Store, "_open", open_full)
+    return tmp / "cache"
 
 
 def _explode(*args, **kwargs):  # type: ignore[no-untyped-def]

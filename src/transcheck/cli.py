@@ -5,6 +5,7 @@ This is the only module that knows about the terminal and exit codes; nothing im
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 from collections.abc import Iterator
@@ -86,8 +87,11 @@ def _emit(text: str, out: Path | None) -> None:
     try:
         atomic_write_text(out, text)
     except OSError as exc:
+        full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
         raise OutputError(f"cannot write the output ({exc.strerror or exc})", source=str(out),
-                          hint="check that the folder exists and is writable") from exc
+                          hint="free disk space or write elsewhere; the previous file, if "
+                               "any, is unchanged" if full else
+                               "check that the folder exists and is writable") from exc
 
 
 def _fail(exc: BaseException) -> NoReturn:
@@ -334,12 +338,12 @@ def report_cli(
             bar.start()
         try:
             runner = _executor(executor, scheduler, jobs)
+            store = _open_store(cache_dir, no_cache)
             try:
                 result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
                                       limits=Limits(max_bytes=max_bytes,
                                                     max_quote_chars=max_quote_chars),
-                                      progress=update,
-                                      store=_open_store(cache_dir, no_cache), executor=runner,
+                                      progress=update, store=store, executor=runner,
                                       keep_text=fmt is ReportFormat.html)
             finally:
                 runner.close()
@@ -347,6 +351,7 @@ def report_cli(
             if bar is not None:
                 bar.stop()
         _warn(result.problems)
+        _warn(store.problems if store is not None else [])
         _require_documents(result.documents)
         renderer = get_renderer("report", fmt.value, color=_is_tty() and out is None)
         _emit(renderer.render(result), out)
@@ -413,16 +418,17 @@ def gate_cli(
             bar.start()
         try:
             runner = _executor(executor, scheduler, jobs)
+            store = _open_store(cache_dir, no_cache)
             try:
                 result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
-                                  progress=update, store=_open_store(cache_dir, no_cache),
-                                  executor=runner)
+                                  progress=update, store=store, executor=runner)
             finally:
                 runner.close()
         finally:
             if bar is not None:
                 bar.stop()
         _warn(result.report.problems)
+        _warn(store.problems if store is not None else [])
         _require_documents(result.report.documents)
         if write_baseline is not None:
             _emit(baseline_text(result), write_baseline)  # E120 when it cannot be written

@@ -87,6 +87,7 @@ W_UNCLOSED_QUOTE = "W201"
 W_TRUNCATED = "W202"
 W_REPLACED = "W203"
 W_LONG_QUOTE = "W204"
+W_CACHE_STOPPED = "W205"
 E_INTERNAL = "E999"
 
 #: Every code the tool prints, with what it means.
@@ -116,5 +117,7 @@ CODES: dict[str, str] = {
     W_TRUNCATED: "an HTML page stops before its end (read as far as it goes)",
     W_REPLACED: "a record holds invalid characters, replaced by U+FFFD",
     W_LONG_QUOTE: "a quote is over max_quote_chars and was cut (what was kept is reported)",
+    W_CACHE_STOPPED: "the cache could take no more writes (full disk, I/O error): the run "
+                     "went on without storing new results",
     E_INTERNAL: "an internal error (a bug): rerun with --debug and report it",
 }

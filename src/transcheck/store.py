@@ -3,18 +3,21 @@
 Keys are content hashes, never paths: an unchanged corpus re-encodes and re-scores
 nothing, a changed article is processed again with the clusters it touches, and a run
 that was interrupted resumes from what it had committed. SQLite transactions keep the
-file consistent whatever happens to the process.
+file consistent whatever happens to the process. A store that can take no more (a full
+disk, an I/O error) stops taking writes with one warning, and the run goes on: a cache
+never costs a report.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -24,7 +27,8 @@ import numpy as np
 from platformdirs import user_cache_dir
 
 from . import __version__
-from .errors import TranscheckError
+from .errors import W_CACHE_STOPPED, TranscheckError
+from .types import Problem
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +77,14 @@ class Store:
         self.folder = Path(folder) if folder else default_cache_dir()
         self.path = self.folder / STORE_NAME
         self._lock = threading.Lock()
+        #: W205 once writes failed: later results of the run are computed, not stored
+        self.problems: list[Problem] = []
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             try:
                 self._open()
+            except sqlite3.OperationalError:
+                raise  # full disk, I/O error, lock: the file may be sound, leave it be
             except sqlite3.DatabaseError as exc:
                 # a cache is only a cache: set the damaged file aside and start afresh
                 aside = self.path.with_name(STORE_NAME + ".corrupt")
@@ -87,6 +95,10 @@ class Store:
                     if part.exists():
                         os.replace(part, Path(str(aside) + suffix))
                 self._open()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the cache cannot be opened ({exc})", source=str(self.folder),
+                             hint="free disk space, or pass another --cache-dir or --no-cache"
+                             ) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"the cache cannot be opened ({exc})", source=str(self.folder),
                              hint="run `transcheck cache clear` or pass another --cache-dir"
@@ -141,10 +153,29 @@ class Store:
     def put_vectors(self, model: str, items: dict[str, np.ndarray]) -> None:
         rows = [(model, sha(t), int(v.shape[0]), np.asarray(v, np.float32).tobytes())
                 for t, v in items.items()]
+        self._write(lambda db: db.executemany(
+            "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows))
+
+    def _write(self, statements: Callable[[sqlite3.Connection], object]) -> None:
+        """One transaction. When SQLite cannot write (full disk, I/O error, read-only
+        file, a lock held too long) the transaction is rolled back, what was committed
+        stays, and the store takes no more writes this run: one W205 warning, no error."""
+        if self.problems:
+            return
         with self._lock:
-            self._db.execute("BEGIN")
-            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
-            self._db.execute("COMMIT")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                statements(self._db)
+                self._db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back
+                    self._db.execute("ROLLBACK")
+                self.problems.append(Problem(
+                    str(self.path), W_CACHE_STOPPED,
+                    f"the cache stopped taking new results ({exc}); the run went on without "
+                    "storing them: free disk space or pass another --cache-dir",
+                    severity="warning"))
+                log.debug("cache write failed", exc_info=True)
 
     # -- per-document extraction ledger -----------------------------------------------
     def get_document(self, version: str, content_sha: str) -> Any | None:
@@ -153,9 +184,9 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def put_document(self, version: str, content_sha: str, result: Any) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
-                             (version, content_sha, json.dumps(result, ensure_ascii=False)))
+        row = (version, content_sha, json.dumps(result, ensure_ascii=False))
+        self._write(lambda db: db.execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?)",
+                                          row))
 
     # -- scored pairs -------------------------------------------------------------------
     def get_pair(self, key: str) -> Any | None:
@@ -169,19 +200,21 @@ class Store:
 
     def put_run(self, key: str, result: Any, keep: int = 3) -> None:
         """Only the last ``keep`` runs are kept: a run's clusters are the largest record."""
-        with self._lock:
-            stamp = self._db.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM runs").fetchone()[0]
-            self._db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)",
-                             (key, stamp, json.dumps(result, ensure_ascii=False)))
-            self._db.execute("DELETE FROM runs WHERE stamp <= ?", (stamp - keep,))
+        text = json.dumps(result, ensure_ascii=False)
+
+        def put(db: sqlite3.Connection) -> None:
+            stamp = db.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM runs").fetchone()[0]
+            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, stamp, text))
+            db.execute("DELETE FROM runs WHERE stamp <= ?", (stamp - keep,))
+
+        self._write(put)
 
     def has_pair(self, key: str) -> bool:
         return self._db.execute("SELECT 1 FROM pairs WHERE key = ?", (key,)).fetchone() is not None
 
     def put_pair(self, key: str, result: Any) -> None:
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)",
-                             (key, json.dumps(result, ensure_ascii=False)))
+        row = (key, json.dumps(result, ensure_ascii=False))
+        self._write(lambda db: db.execute("INSERT OR REPLACE INTO pairs VALUES (?, ?)", row))
 
     # -- maintenance ---------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
