@@ -21,7 +21,8 @@ Everything is measured in this one run. For each size N, in order:
   empty cache folder and a second run, with a fresh encoder, the same folder.
 
 Printed: articles/s and quotes/s of the full run, the split into extraction / model /
-rest, the exponent b of time ~ N^b (least squares on log-log), peak memory, full run
+rest, the exponent b of time ~ N^b (least squares on log-log), peak memory (and the
+resident memory once the model is loaded, before the run: the model's share), full run
 vs encoder alone, and cold vs warm. Before each size the time is estimated from the
 previous sizes, and at the end for the default sizes (those corpora are generated to
 count their distinct quotations: the model's work follows those, not N).
@@ -59,6 +60,15 @@ def _maxrss_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
+
+
+def _rss_mb() -> float | None:
+    """Resident memory now (Linux), to tell the model's share of the peak from the run's."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _timed_encoder(inner: Any) -> Any:
@@ -165,9 +175,16 @@ def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
     t0 = time.perf_counter()
     get_encoder().encode(["warm-up: load the model and its kernels"])
     out["load_s"] = time.perf_counter() - t0
+    out["rss_model_mb"] = _rss_mb()
 
     name, how = cache_argument()
     out["cache_param"] = name
+    import inspect
+
+    # as `transcheck report` runs for every format but HTML: article texts are dropped
+    # once their quotes are out
+    lean = ({"keep_text": False}
+            if "keep_text" in inspect.signature(build_report).parameters else {})
 
     def run(label: str) -> dict[str, Any]:
         opened = None
@@ -190,7 +207,7 @@ def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
             seen[1], seen[2], seen[3] = now, done, total
 
         try:
-            report = build_report([corpus], encoder=enc, progress=progress, **kwargs)
+            report = build_report([corpus], encoder=enc, progress=progress, **lean, **kwargs)
             total = time.perf_counter() - start
         finally:
             if opened is not None and hasattr(opened, "close"):
@@ -294,7 +311,7 @@ def run_size(n: int, corpus: Path, stats: dict[str, Any], work: Path) -> dict[st
 def print_table(results: list[dict[str, Any]]) -> None:
     head = (f"{'N':>6} {'quotes':>7} {'distinct':>8} {'pairs':>7} {'total s':>8} "
             f"{'art/s':>7} {'quotes/s':>8} {'extract s':>9} {'model s':>8} {'(texts)':>8} "
-            f"{'calls':>6} {'rest s':>7} {'peak MB':>8}")
+            f"{'calls':>6} {'rest s':>7} {'peak MB':>8} {'model MB':>8}")
     print(head)
     print("-" * len(head))
     for r in results:
@@ -305,7 +322,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
               f"{c['total_s']:>8.1f} {r['articles'] / c['total_s']:>7.2f} "
               f"{r['quotes'] / c['total_s']:>8.2f} {r['extract_s']:>9.1f} {model:>8.1f} "
               f"{c['encode_texts'] + c['token_calls']:>8} "
-              f"{c['encode_calls'] + c['token_calls']:>6} {rest:>7.1f} {r['maxrss_mb']:>8.0f}")
+              f"{c['encode_calls'] + c['token_calls']:>6} {rest:>7.1f} {r['maxrss_mb']:>8.0f} "
+              f"{r.get('rss_model_mb') or float('nan'):>8.0f}")
 
 
 def report(results: list[dict[str, Any]], facts: dict[int, dict[str, Any]]) -> None:

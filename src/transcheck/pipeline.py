@@ -6,8 +6,10 @@ never prints, so that other programs can use it as a library.
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, BinaryIO
 
 from . import __version__
@@ -328,6 +330,34 @@ def build_report(paths: Iterable[str], *, speaker: str | None = None,
     computed again; an unchanged corpus gets its clusters back whole. ``keep_text=False``
     leaves the articles' texts out of the report (only the HTML report shows them), so a
     large corpus costs the memory of its quotes, not of its articles."""
+    with _fewer_collections():
+        return _build_report(paths, speaker, model, encoder, align_config, limits, stdin,
+                             progress, store, executor, keep_text)
+
+
+#: Allocations between young-generation collections while a report is built.
+GC_ALLOCATIONS = 100_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A report allocates millions of small acyclic objects (quotes, spans, decoded store
+    records); at the default threshold (700) the cycle collector runs thousands of times
+    and, on a warm rerun of a large corpus, takes a fifth of the time. Raising the
+    threshold for the run (and restoring it) keeps collection without that cost."""
+    old = gc.get_threshold()
+    if old[0]:  # 0: the caller turned automatic collection off; leave it so
+        gc.set_threshold(max(old[0], GC_ALLOCATIONS), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
+def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
+                  encoder: Encoder | None, align_config: AlignConfig | None,
+                  limits: Limits | None, stdin: BinaryIO | None, progress: Progress | None,
+                  store: Store | None, executor: Executor | None, keep_text: bool) -> Report:
     config = align_config or AlignConfig()
     extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store,
                          executor=executor, progress=progress, keep_text=keep_text)
