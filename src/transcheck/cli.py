@@ -337,8 +337,8 @@ def report_cli(
         if bar is not None:
             bar.start()
         try:
-            runner = _executor(executor, scheduler, jobs)
             store = _open_store(cache_dir, no_cache)
+            runner = _executor(executor, scheduler, jobs)
             try:
                 result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
                                       limits=Limits(max_bytes=max_bytes,
@@ -417,8 +417,8 @@ def gate_cli(
         if bar is not None:
             bar.start()
         try:
-            runner = _executor(executor, scheduler, jobs)
             store = _open_store(cache_dir, no_cache)
+            runner = _executor(executor, scheduler, jobs)
             try:
                 result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
                                   progress=update, store=store, executor=runner)
