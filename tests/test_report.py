@@ -131,3 +131,11 @@ def test_cli_report_writes_json(e5, tmp_path: Path) -> None:
                                       "--format", "json", "--out", str(out), "--no-progress"])
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text("utf-8"))["clusters"]
+
+
+def test_json_is_streamed_byte_for_byte(seeds) -> None:
+    renderer = get_renderer("report", "json")
+    pieces: list[str] = []
+    renderer.write(seeds, pieces.append)
+    assert "".join(pieces) == renderer.render(seeds)
+    assert len(pieces) > len(seeds.quotes)  # one piece per element at least, not one string

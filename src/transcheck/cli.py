@@ -8,19 +8,22 @@ from __future__ import annotations
 import errno
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from . import __version__
 from .cliusage import OneLineUsageGroup
 from .errors import ExitCode, InputError, NoUsableInput, OutputError, TranscheckError
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write
 from .types import Problem
+
+if TYPE_CHECKING:
+    from .report.base import Renderer
 
 app = typer.Typer(
     name="transcheck",
@@ -79,13 +82,22 @@ def _stdin():  # type: ignore[no-untyped-def]
     return getattr(sys.stdin, "buffer", None)
 
 
-def _emit(text: str, out: Path | None) -> None:
+def _emit(renderer: Renderer, result: object, out: Path | None) -> None:
+    """Writes the rendering piece by piece: a large report is never one string in memory."""
+    _write_out(lambda write: renderer.write(result, write), out)
+
+
+def _emit_text(text: str, out: Path | None) -> None:
+    _write_out(lambda write: write(text), out)
+
+
+def _write_out(fill: Callable[[Callable[[str], object]], None], out: Path | None) -> None:
     if out is None:
-        sys.stdout.write(text)
+        fill(sys.stdout.write)
         sys.stdout.flush()
         return
     try:
-        atomic_write_text(out, text)
+        atomic_write(out, fill)
     except OSError as exc:
         full = exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
         raise OutputError(f"cannot write the output ({exc.strerror or exc})", source=str(out),
@@ -160,7 +172,7 @@ def extract_cli(
         _warn(result.problems)
         _require_documents(result.documents)
         renderer = get_renderer("extraction", fmt.value, color=_is_tty() and out is None)
-        _emit(renderer.render(result), out)
+        _emit(renderer, result, out)
 
 
 class CompareFormat(str, Enum):
@@ -214,7 +226,7 @@ def compare_cli(
             typer.echo(f"warning: {e.message}; row skipped [E116]", err=True)
         renderer = get_renderer("comparison", fmt.value if fmt else default,
                                 color=_is_tty() and out is None)
-        _emit(renderer.render(result), out)
+        _emit(renderer, result, out)
         if not result.scores:
             raise typer.Exit(ExitCode.ERROR)
 
@@ -239,7 +251,7 @@ def calibrate_cli(
             raise InputError(f"cannot read the pairs file ({exc.strerror})",
                              source=str(pairs), hint="check the path") from exc
         cal = calibrate(str(pairs), data, model=model)
-        _emit(dumps({cal.model_id: to_json(cal)}), out)
+        _emit_text(dumps({cal.model_id: to_json(cal)}), out)
 
 
 class ReportFormat(str, Enum):
@@ -354,7 +366,7 @@ def report_cli(
         _warn(store.problems if store is not None else [])
         _require_documents(result.documents)
         renderer = get_renderer("report", fmt.value, color=_is_tty() and out is None)
-        _emit(renderer.render(result), out)
+        _emit(renderer, result, out)
 
 
 class GateFormat(str, Enum):
@@ -431,8 +443,8 @@ def gate_cli(
         _warn(store.problems if store is not None else [])
         _require_documents(result.report.documents)
         if write_baseline is not None:
-            _emit(baseline_text(result), write_baseline)  # E120 when it cannot be written
-        _emit(get_renderer("gate", fmt.value).render(result), out)
+            _emit_text(baseline_text(result), write_baseline)  # E120 when it cannot be written
+        _emit(get_renderer("gate", fmt.value), result, out)
     raise typer.Exit(0 if write_baseline is not None else result.exit_code)
 
 
@@ -454,7 +466,7 @@ def cache_info_cli(
     with _one_line_errors():
         info = Store(cache_dir).info()
         info["models"] = str(cache_root(cache_dir))
-        _emit(dumps(info), None)
+        _emit_text(dumps(info), None)
 
 
 @cache_app.command("clear")

@@ -7,6 +7,7 @@ never prints, so that other programs can use it as a library.
 from __future__ import annotations
 
 import gc
+import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -408,9 +409,15 @@ def _cluster_to_plain(c: Cluster) -> list[Any]:
 
 
 def _cluster_from_plain(c: list[Any]) -> Cluster:
+    # quote ids and labels recur in every pair and cluster: one shared copy of each (a
+    # decoded record would otherwise hold its own)
+    intern = sys.intern
+
     def window(w: list[int] | None) -> tuple[int, int] | None:
         return (w[0], w[1]) if w is not None else None
 
-    pairs = tuple(PairResult(p[0], p[1], window(p[2]), window(p[3]), *p[4:11],
-                             tuple(DriftSpan(*d) for d in p[11]), p[12]) for p in c[6])
-    return Cluster(c[0], c[1], tuple(c[2]), c[3], c[4], c[5], pairs)
+    pairs = tuple(PairResult(intern(p[0]), intern(p[1]), window(p[2]), window(p[3]), *p[4:11],
+                             tuple(DriftSpan(intern(d[0]), intern(d[1]), *d[2:]) for d in p[11]),
+                             p[12]) for p in c[6])
+    return Cluster(c[0], intern(c[1]), tuple(intern(q) for q in c[2]), intern(c[3]), c[4],
+                   intern(c[5]) if c[5] is not None else None, pairs)

@@ -15,7 +15,7 @@ Severity = Literal["error", "warning", "info"]
 UNKNOWN_SPEAKER = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One decoded article. ``text`` is kept exactly as decoded: every offset refers to it."""
 
@@ -31,7 +31,7 @@ class Article:
     skipped: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation found in an article. ``text == article.text[start:end]``, without marks."""
 
@@ -50,7 +50,7 @@ class Quote:
     flags: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input: reported, and the run goes on."""
 
@@ -77,7 +77,7 @@ DriftType = Literal["wording", "intensity", "concept", "omission", "addition", "
 DriftSeverity = Literal["low", "medium", "high"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DriftSpan:
     """One difference between two renderings: what changed, where, and how much it matters.
 
@@ -145,7 +145,7 @@ class Rendering:
     lang: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairResult:
     """Two renderings of one utterance from different documents, scored.
 
@@ -168,7 +168,7 @@ class PairResult:
     meaning_risk: float = 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cluster:
     """One utterance of one speaker and every rendering of it across outlets."""
 

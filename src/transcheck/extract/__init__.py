@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any, BinaryIO
 
@@ -49,11 +50,12 @@ def _from_ledger(article: Article, store: Any) -> tuple[list[Quote], list[Proble
     cached = store.get_document(*_ledger_key(article))
     if cached is None:
         return None
-    quotes = [Quote(id=f"{article.id}:{q['start']}-{q['end']}", doc=article.id,
-                    outlet=article.outlet, lang=q["lang"], speaker=q["speaker"],
-                    speaker_surface=q["speaker_surface"],
+    intern = sys.intern  # ids and labels recur across the report: one copy of each
+    quotes = [Quote(id=intern(f"{article.id}:{q['start']}-{q['end']}"), doc=article.id,
+                    outlet=article.outlet, lang=intern(q["lang"]), speaker=intern(q["speaker"]),
+                    speaker_surface=intern(q["speaker_surface"]),
                     text=article.text[q["start"]:q["end"]], start=q["start"], end=q["end"],
-                    kind=q["kind"], line=q["line"], col=q["col"], flags=tuple(q["flags"]))
+                    kind=intern(q["kind"]), line=q["line"], col=q["col"], flags=tuple(q["flags"]))
               for q in cached["quotes"]]
     problems = [Problem(f"{article.path}{p['where']}", p["code"], p["message"],
                         p["severity"]) for p in cached["problems"]]

@@ -1,12 +1,14 @@
 """Renderers: one small class per output format, found through a registry.
 
 A renderer turns a result object (an ``Extraction``, a comparison, a report) into text.
-Renderers never write files or decide exit codes; the CLI does.
+Renderers never open files or decide exit codes; the CLI does, and hands ``write`` the
+stream to fill.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 RENDERERS: dict[tuple[str, str], type[Renderer]] = {}
@@ -23,6 +25,11 @@ class Renderer(ABC):
 
     @abstractmethod
     def render(self, result: Any) -> str: ...
+
+    def write(self, result: Any, write: Callable[[str], object]) -> None:
+        """The same text as :meth:`render`, handed to ``write`` in pieces. Formats that can
+        be made piece by piece override it, so that a large corpus is never one string."""
+        write(self.render(result))
 
 
 def register(cls: type[Renderer]) -> type[Renderer]:

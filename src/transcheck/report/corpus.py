@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from ..types import Cluster, DriftSpan, PairResult, Quote, Report
 from .base import Renderer, register
 from .extraction import SCHEMA_VERSION, document_dict, problem_dict, quote_dict
-from .jsonout import dumps
+from .jsonout import Items, dumps, materialize, write_object
 
 _SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
 
@@ -47,13 +48,18 @@ def cluster_dict(c: Cluster, quotes: dict[str, Quote]) -> dict[str, Any]:
             "outlier": c.outlier, "worst": worst(c), "pairs": [pair_dict(p) for p in c.pairs]}
 
 
-def report_dict(r: Report) -> dict[str, Any]:
+def report_fields(r: Report) -> list[tuple[str, Any]]:
+    """The JSON report's fields in order, its arrays made one element at a time."""
     quotes = {q.id: q for q in r.quotes}
-    return {"schema_version": SCHEMA_VERSION, "signature": r.signature,
-            "documents": [document_dict(d) for d in r.documents],
-            "quotes": [quote_dict(q) for q in r.quotes],
-            "clusters": [cluster_dict(c, quotes) for c in r.clusters],
-            "problems": [problem_dict(p) for p in r.problems]}
+    return [("schema_version", SCHEMA_VERSION), ("signature", r.signature),
+            ("documents", Items(document_dict(d) for d in r.documents)),
+            ("quotes", Items(quote_dict(q) for q in r.quotes)),
+            ("clusters", Items(cluster_dict(c, quotes) for c in r.clusters)),
+            ("problems", Items(problem_dict(p) for p in r.problems))]
+
+
+def report_dict(r: Report) -> dict[str, Any]:
+    return materialize(report_fields(r))
 
 
 def ranked(r: Report) -> list[Cluster]:
@@ -123,6 +129,9 @@ class ReportJson(Renderer):
 
     def render(self, result: Report) -> str:
         return dumps(report_dict(result))
+
+    def write(self, result: Report, write: Callable[[str], object]) -> None:
+        write_object(write, report_fields(result))
 
 
 @register

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 from ..types import Article, Extraction, Problem, Quote
 from .base import Renderer, register
-from .jsonout import dumps
+from .jsonout import Items, dumps, materialize, write_object
 
 SCHEMA_VERSION = 1
 
@@ -27,13 +28,16 @@ def problem_dict(p: Problem) -> dict[str, Any]:
     return {"source": p.source, "code": p.code, "severity": p.severity, "message": p.message}
 
 
+def extraction_fields(x: Extraction) -> list[tuple[str, Any]]:
+    """The JSON extraction's fields in order, its arrays made one element at a time."""
+    return [("schema_version", SCHEMA_VERSION),
+            ("documents", Items(document_dict(d) for d in x.documents)),
+            ("quotes", Items(quote_dict(q) for q in x.quotes)),
+            ("problems", Items(problem_dict(p) for p in x.problems))]
+
+
 def extraction_dict(x: Extraction) -> dict[str, Any]:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "documents": [document_dict(d) for d in x.documents],
-        "quotes": [quote_dict(q) for q in x.quotes],
-        "problems": [problem_dict(p) for p in x.problems],
-    }
+    return materialize(extraction_fields(x))
 
 
 @register
@@ -42,6 +46,9 @@ class ExtractionJson(Renderer):
 
     def render(self, result: Extraction) -> str:
         return dumps(extraction_dict(result))
+
+    def write(self, result: Extraction, write: Callable[[str], object]) -> None:
+        write_object(write, extraction_fields(result))
 
 
 @register
@@ -52,6 +59,10 @@ class ExtractionJsonl(Renderer):
 
     def render(self, result: Extraction) -> str:
         return "".join(dumps(quote_dict(q), indent=None) for q in result.quotes)
+
+    def write(self, result: Extraction, write: Callable[[str], object]) -> None:
+        for q in result.quotes:
+            write(dumps(quote_dict(q), indent=None))
 
 
 @register
