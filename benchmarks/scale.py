@@ -13,7 +13,9 @@ Everything is measured in this one run. For each size N, in order:
   ``build_report([corpus], encoder=...)`` with a fresh encoder wrapped in a thin timer, which
   ``build_report`` wraps again as it always does, so the time spent in the model
   (``encode`` and ``token_embeddings`` of the encoder itself) is measured inside the run;
-  the rest of the run is extraction, alignment, scoring and drift detection;
+  the rest of the run is extraction, alignment, scoring and drift detection; then the
+  JSON report is written to a file as ``transcheck report --out`` writes it (timed apart,
+  and inside the peak memory);
 * "encoder alone": the distinct quote texts of the corpus, encoded in one call by a
   freshly built encoder (no memo, no store): the least work any pipeline has to do;
 * cold vs warm: when ``build_report`` takes a ``store`` (``transcheck.store.Store``) or a
@@ -213,8 +215,21 @@ def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
             if opened is not None and hasattr(opened, "close"):
                 opened.close()
         print(f"  [{label}] build_report {total:.1f} s", file=sys.stderr, flush=True)
+        # the JSON report, written as `transcheck report --out` writes it (piece by piece
+        # where the renderer can), so that the peak memory includes the output
+        from transcheck.report import get_renderer
+
+        renderer = get_renderer("report", "json")
+        target = Path(cache_dir).parent / f"report-{label}.json" if cache_dir else Path(os.devnull)
+        t0 = time.perf_counter()
+        with open(target, "w", encoding="utf-8") as fh:
+            if hasattr(renderer, "write"):
+                renderer.write(report, fh.write)
+            else:
+                fh.write(renderer.render(report))
+        json_s = time.perf_counter() - t0
         return {
-            "total_s": total,
+            "total_s": total, "json_s": json_s,
             "encode_s": enc.seconds, "encode_texts": enc.texts, "encode_calls": enc.calls,
             "token_s": enc.token_seconds, "token_calls": enc.token_calls,
             "clusters": len(report.clusters),
@@ -311,7 +326,7 @@ def run_size(n: int, corpus: Path, stats: dict[str, Any], work: Path) -> dict[st
 def print_table(results: list[dict[str, Any]]) -> None:
     head = (f"{'N':>6} {'quotes':>7} {'distinct':>8} {'pairs':>7} {'total s':>8} "
             f"{'art/s':>7} {'quotes/s':>8} {'extract s':>9} {'model s':>8} {'(texts)':>8} "
-            f"{'calls':>6} {'rest s':>7} {'peak MB':>8} {'model MB':>8}")
+            f"{'calls':>6} {'rest s':>7} {'json s':>7} {'peak MB':>8} {'model MB':>8}")
     print(head)
     print("-" * len(head))
     for r in results:
@@ -322,7 +337,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
               f"{c['total_s']:>8.1f} {r['articles'] / c['total_s']:>7.2f} "
               f"{r['quotes'] / c['total_s']:>8.2f} {r['extract_s']:>9.1f} {model:>8.1f} "
               f"{c['encode_texts'] + c['token_calls']:>8} "
-              f"{c['encode_calls'] + c['token_calls']:>6} {rest:>7.1f} {r['maxrss_mb']:>8.0f} "
+              f"{c['encode_calls'] + c['token_calls']:>6} {rest:>7.1f} "
+              f"{c.get('json_s', float('nan')):>7.1f} {r['maxrss_mb']:>8.0f} "
               f"{r.get('rss_model_mb') or float('nan'):>8.0f}")
 
 

@@ -98,4 +98,35 @@ def test_only_the_last_runs_are_kept(tmp_path: Path) -> None:
     for k in range(5):
         store.put_run(f"run{k}", [k])
     assert store.info()["runs"] == 3
-    assert store.get_run("run1") is None and store.get_run("run4") == [4]
+    assert store.get_run("run1") is None and list(store.get_run("run4") or []) == [4]
+
+
+def test_a_run_is_stored_whole_or_not_at_all(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.put_run("done", [["c1"], ["c2"]])
+
+    def interrupted():
+        yield ["c1"]
+        raise KeyboardInterrupt  # Ctrl-C while the clusters are being written
+
+    with pytest.raises(KeyboardInterrupt):
+        store.put_run("cut", interrupted())
+    assert store.get_run("cut") is None and store.info()["runs"] == 1
+    assert list(store.get_run("done") or []) == [["c1"], ["c2"]]
+    store.put_run("done", [["c3"]])  # a run stored again replaces all its clusters
+    assert list(store.get_run("done") or []) == [["c3"]]
+    assert not store.problems  # an interruption is not a broken cache
+
+
+def test_a_cache_with_whole_run_records_is_upgraded(tmp_path: Path) -> None:
+    import sqlite3
+
+    Store(tmp_path).close()
+    with sqlite3.connect(tmp_path / "store.sqlite3") as db:  # as earlier versions kept runs
+        db.execute("CREATE TABLE runs (key TEXT PRIMARY KEY, stamp INTEGER NOT NULL, "
+                   "result TEXT NOT NULL)")
+        db.execute("INSERT INTO runs VALUES ('old', 1, '[]')")
+    store = Store(tmp_path)
+    assert store.get_run("old") is None and store.info()["runs"] == 0
+    tables = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
+    assert "runs" not in tables

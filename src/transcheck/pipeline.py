@@ -382,7 +382,7 @@ def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
                           vectors)
         clusters = build_clusters(quotes, alignment, scorer, progress, executor, model)
         if store is not None:
-            store.put_run(run_key, [_cluster_to_plain(c) for c in clusters])
+            store.put_run(run_key, (_cluster_to_plain(c) for c in clusters))
     return Report(extraction.documents, quotes, tuple(clusters), extraction.problems, sig)
 
 

@@ -17,7 +17,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -117,6 +117,7 @@ class Store:
 
     def _create(self) -> None:
         self._db.executescript("""
+            BEGIN;  -- one transaction: each page is written once
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS vectors (
                 model TEXT NOT NULL, text_sha TEXT NOT NULL, dim INTEGER NOT NULL,
@@ -126,8 +127,14 @@ class Store:
                 PRIMARY KEY (version, content_sha)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS pairs (
                 key TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS runs (
-                key TEXT PRIMARY KEY, stamp INTEGER NOT NULL, result TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS run_index (
+                key TEXT PRIMARY KEY, stamp INTEGER NOT NULL, clusters INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS run_clusters (
+                key TEXT NOT NULL, ord INTEGER NOT NULL, result TEXT NOT NULL,
+                PRIMARY KEY (key, ord)) WITHOUT ROWID;
+            -- whole runs as one record, before they were kept cluster by cluster
+            DROP TABLE IF EXISTS runs;
+            COMMIT;
         """)
         self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
 
@@ -167,9 +174,11 @@ class Store:
                 self._db.execute("BEGIN IMMEDIATE")
                 statements(self._db)
                 self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
+            except BaseException as exc:
                 with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back
                     self._db.execute("ROLLBACK")
+                if not isinstance(exc, sqlite3.Error):
+                    raise  # Ctrl-C, or a record that cannot be written: nothing half-stored
                 self.problems.append(Problem(
                     str(self.path), W_CACHE_STOPPED,
                     f"the cache stopped taking new results ({exc}); the run went on without "
@@ -194,18 +203,35 @@ class Store:
         return json.loads(row[0]) if row else None
 
     # -- whole runs ------------------------------------------------------------------
-    def get_run(self, key: str) -> Any | None:
-        row = self._db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+    def get_run(self, key: str) -> Iterator[Any] | None:
+        """The run's clusters, decoded one at a time as they are read, or None."""
+        if self._db.execute("SELECT 1 FROM run_index WHERE key = ?", (key,)).fetchone() is None:
+            return None
+        rows = self._db.execute("SELECT result FROM run_clusters WHERE key = ? ORDER BY ord",
+                                (key,))
+        return (json.loads(r[0]) for r in rows)
 
-    def put_run(self, key: str, result: Any, keep: int = 3) -> None:
-        """Only the last ``keep`` runs are kept: a run's clusters are the largest record."""
-        text = json.dumps(result, ensure_ascii=False)
-
+    def put_run(self, key: str, clusters: Iterable[Any], keep: int = 3) -> None:
+        """Written cluster by cluster in one transaction: a run is there whole or not at
+        all, and never one string. Only the last ``keep`` runs are kept (runs are the
+        largest records)."""
         def put(db: sqlite3.Connection) -> None:
-            stamp = db.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM runs").fetchone()[0]
-            db.execute("INSERT OR REPLACE INTO runs VALUES (?, ?, ?)", (key, stamp, text))
-            db.execute("DELETE FROM runs WHERE stamp <= ?", (stamp - keep,))
+            stamp = db.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM run_index").fetchone()[0]
+            db.execute("DELETE FROM run_clusters WHERE key = ?", (key,))
+            count = 0
+
+            def rows() -> Iterator[tuple[str, int, str]]:
+                nonlocal count
+                for count, c in enumerate(clusters, 1):
+                    yield key, count, json.dumps(c, ensure_ascii=False)
+
+            db.executemany("INSERT INTO run_clusters VALUES (?, ?, ?)", rows())
+            db.execute("INSERT OR REPLACE INTO run_index VALUES (?, ?, ?)", (key, stamp, count))
+            old = [r[0] for r in db.execute("SELECT key FROM run_index WHERE stamp <= ?",
+                                            (stamp - keep,))]
+            for k in old:
+                db.execute("DELETE FROM run_clusters WHERE key = ?", (k,))
+                db.execute("DELETE FROM run_index WHERE key = ?", (k,))
 
         self._write(put)
 
@@ -219,14 +245,15 @@ class Store:
     # -- maintenance ---------------------------------------------------------------------
     def info(self) -> dict[str, Any]:
         count = {t: self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                 for t in ("vectors", "documents", "pairs", "runs")}
+                 for t in ("vectors", "documents", "pairs")}
+        count["runs"] = self._db.execute("SELECT COUNT(*) FROM run_index").fetchone()[0]
         size = sum(p.stat().st_size for p in self.folder.glob(STORE_NAME + "*") if p.is_file())
         return {"path": str(self.path), "bytes": size, **count}
 
     def clear(self) -> None:
         with self._lock:
             self._db.execute("BEGIN")
-            for t in ("vectors", "documents", "pairs", "runs"):
+            for t in ("vectors", "documents", "pairs", "run_index", "run_clusters"):
                 self._db.execute(f"DELETE FROM {t}")
             self._db.execute("COMMIT")
             self._db.execute("VACUUM")
