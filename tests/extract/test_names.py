@@ -28,3 +28,21 @@ def test_unknown_people_get_a_transliterated_slug() -> None:
 def test_speaker_filter_matches_any_variant(query: str) -> None:
     assert matches(query, "sergei-ryabkov")
     assert not matches(query, "antony-blinken")
+
+
+@pytest.mark.parametrize("name", ["დავით მჭედლიშვილი", "დავით მჭედლიშვილმა",
+                                  "დავით მჭედლიშვილის", "დავით მჭედლიშვილთან"])
+def test_a_georgian_name_gets_one_id_in_every_case(name: str) -> None:
+    # the slug is of the nominative; the transliteration's ejective mark (ჭ = ch') is kept
+    # inside the word
+    assert canonical_id(name) == "davit-mchedlishvili"
+
+
+@pytest.mark.parametrize(("word", "nominative"), [
+    ("ბერიძის", "ბერიძე"), ("ბერიძემ", "ბერიძე"), ("ბერიძე", "ბერიძე"),
+    ("გამსახურდიას", "გამსახურდია"), ("ხარაიშვილმა", "ხარაიშვილი"), ("Рябкова", "Рябкова"),
+])
+def test_georgian_nominative(word: str, nominative: str) -> None:
+    from transcheck.extract.names import georgian_nominative
+
+    assert georgian_nominative(word) == nominative

@@ -160,6 +160,14 @@ MEDIUM_NOUNS: tuple[str, ...] = (
     "خبرگزاری", "روزنامه", "شبکه", "رادیو", "مجله",
     "გაზეთ", "სააგენტო", "ტელეკომპანი", "არხ", "რადიო",
 )
+#: A short quote next to one of these is the name of a party or movement, not words
+#: of a speaker: the „Civil Alliance“ party, партии «Новые люди», პარტიის „ლელო“.
+ORGANIZATION_NOUNS: tuple[str, ...] = (
+    "party", "movement", "bloc", "coalition",
+    "партия", "партии", "партию", "партией", "движение", "движения", "блок", "блока",
+    "პარტი", "მოძრაობ", "ბლოკ", "კოალიცი",
+    "حزب", "جنبش", "ائتلاف",
+)
 LABEL_NOUNS: tuple[str, ...] = (
     "policy", "doctrine", "operation", "programme", "program", "initiative", "format",
     "политика", "политики", "политику", "доктрина", "операция", "формат",

@@ -39,7 +39,7 @@ class Person:
     lang: str | None = None
 
 
-def _script_of(word: str) -> str:
+def script_of(word: str) -> str:
     for ch in word:
         if "\u0400" <= ch <= "\u04ff":
             return "Cyrillic"
@@ -60,6 +60,9 @@ def fold(text: str) -> str:
 
 def slug(name: str) -> str:
     ascii_name = anyascii(unicodedata.normalize("NFKC", name)).lower()
+    # transliteration marks ejectives and soft signs with an apostrophe (ჭ -> ch'): part of
+    # the word, not a break in it
+    ascii_name = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", ascii_name)
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "unknown"
 
 
@@ -86,10 +89,10 @@ def _surface_index() -> dict[str, str]:
 def _destem(word: str) -> list[str]:
     """The word and its possible uninflected forms (Рябкова -> Рябков, რიაბკოვმა -> რიაბკოვ)."""
     forms = [word]
-    for suffix in _SUFFIXES.get(_script_of(word), ()):
+    for suffix in _SUFFIXES.get(script_of(word), ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            script = _script_of(word)
+            script = script_of(word)
             if script == "Georgian":
                 forms += [stem, stem + "ი"]
             elif script == "Cyrillic":
@@ -141,8 +144,36 @@ def lookup(name: str) -> str | None:
     return None
 
 
+#: Georgian case endings of a surname, longest first (ergative, genitive, dative, ...).
+_GEORGIAN_CASES = ("ისთვის", "ისგან", "თან", "ით", "ის", "ზე", "ად", "მა", "მ", "ს", "ო", "ი")
+
+
+def georgian_nominative(word: str) -> str:
+    """The nominative of an inflected Georgian surname, so that one person gets one id
+    whatever case introduced them: ხარაიშვილმა, ხარაიშვილის -> ხარაიშვილი; ბერიძის,
+    ბერიძემ -> ბერიძე; გამსახურდიას -> გამსახურდია."""
+    if script_of(word) != "Georgian":
+        return word
+    for suffix in _GEORGIAN_CASES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            break
+    else:
+        return word
+    if stem[-1] in "აეიოუ":
+        return stem
+    # a consonant stem: -ძე surnames drop their -ე before -ის; the others end in -ი
+    return stem + ("ე" if stem.endswith("ძ") else "ი")
+
+
 def canonical_id(name: str) -> str:
-    return lookup(name) or slug(name)
+    """A known person's id, or a slug of the name with a Georgian surname in the
+    nominative (one id per person, whichever case the article used first)."""
+    known = lookup(name)
+    if known:
+        return known
+    *given, last = name.split() or [""]
+    return slug(" ".join([*given, georgian_nominative(last)]))
 
 
 def display_name(pid: str) -> str:

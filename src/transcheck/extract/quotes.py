@@ -112,9 +112,11 @@ def _is_name_or_label(text: str, q: MarkedQuote, lo: int, hi: int) -> bool:
         return False
     before = text[max(lo, q.open - 40):q.open].split()
     after = text[(q.close or q.end) + 1:min(hi, (q.close or q.end) + 40)].split()
-    if before and before[-1].lower().strip(",") .startswith(lexicon.MEDIUM_NOUNS):
+    if before and before[-1].lower().strip(",").startswith(
+            (*lexicon.MEDIUM_NOUNS, *lexicon.ORGANIZATION_NOUNS)):
         return True
-    if after and after[0].lower().strip(",.").startswith(lexicon.LABEL_NOUNS):
+    if after and after[0].lower().strip(",.").startswith(
+            (*lexicon.LABEL_NOUNS, *lexicon.ORGANIZATION_NOUNS)):
         return True
     folded = inner.casefold()
     return any(folded.startswith(name) for name in _OUTLET_NAMES)

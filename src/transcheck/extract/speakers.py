@@ -17,7 +17,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from . import lexicon
-from .names import canonical_id, fold, gazetteer, lookup
+from .names import canonical_id, fold, gazetteer, georgian_nominative, lookup, script_of
 
 # Capitalised words in any cased script (Péter Szijjártó, Александр Новак).
 _CAP = (r"(?:(?=[^\W\d_])(?=[^a-zа-яё])(?=[^\W\d_][^\W\d_]*[a-zà-ÿа-яёა-ჿ])"
@@ -418,9 +418,15 @@ def nationality(word: str) -> str | None:
 
 @lru_cache(maxsize=1024)
 def _surname_regex(surnames: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(" + "|".join(
-        re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?![\w])",
-        re.IGNORECASE)
+    """Any of the surnames; a Georgian one in any case (its stem and a case ending: the
+    caller checks that the match has the same nominative)."""
+    forms = []
+    for s in sorted(surnames, key=len, reverse=True):
+        if script_of(s) == "Georgian" and s[-1] in "აეიოუ":
+            forms.append(re.escape(s[:-1]) + "[\u10d0-\u10ff]{0,6}")
+        else:
+            forms.append(re.escape(s))
+    return re.compile(r"(?<![\w])(" + "|".join(forms) + r")(?![\w])", re.IGNORECASE)
 
 
 class SpeakerResolver:
@@ -475,11 +481,16 @@ class SpeakerResolver:
             start, end = m.start(), m.end(2)
             if not free(start, end):
                 continue
-            titles = _title_before(text, start)
-            if not titles & _ROLE_TITLE_ALL or \
-                    not any(w.startswith(lexicon.PERSON_TITLE_STEMS) for w in titles):
-                continue  # a person's office, not a ministry or a country ("دو کشور")
             words = [m.group(1), m.group(2)]
+            # a Georgian given name opens a name in any case ("ნინო ბერიძის თქმით"); other
+            # pairs need a person's title in front
+            georgian_given = (script_of(words[0]) == "Georgian"
+                              and _given_name(words[0]) in GIVEN_NAMES)
+            titles = _title_before(text, start)
+            if not georgian_given and (
+                    not titles & _ROLE_TITLE_ALL
+                    or not any(w.startswith(lexicon.PERSON_TITLE_STEMS) for w in titles)):
+                continue  # a person's office, not a ministry or a country ("دو کشور")
             if any(_is_title_word(w.lower()) or w in _CASELESS_STOP for w in words):
                 continue
             if any(c.start() < end for c in CUE_RE.finditer(text, start, end + 30)):
@@ -491,12 +502,14 @@ class SpeakerResolver:
             found.append(Mention(start, end, "name", surface, pid))
             taken.add(start, end)
             self._note_person(pid, surface, start)
-        # surnames of people introduced in this article, wherever they appear again
-        surname_map = {fold(s): pid for pid, info in self.people.items() for s in info.surnames}
+        # surnames of people introduced in this article, wherever they appear again, in
+        # any case for Georgian ("ხარაიშვილმა" ... "ხარაიშვილის")
+        surname_map = {fold(georgian_nominative(s)): pid for pid, info in self.people.items()
+                       for s in info.surnames}
         if surname_map:
             for m in _surname_regex(tuple(surname_map)).finditer(text):
-                if free(m.start(), m.end()):
-                    pid = surname_map[fold(m.group())]
+                pid = surname_map.get(fold(georgian_nominative(m.group())))
+                if pid and free(m.start(), m.end()):
                     found.append(Mention(m.start(), m.end(), "name", m.group(), pid))
                     taken.add(m.start(), m.end())
         for m in _ANONYMOUS_FINDER.finditer(text):
