@@ -26,9 +26,11 @@ _GENERIC_NAME = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_CAP}
 # In scripts without case a name is recognised after a title: the next two words, tried at
 # every word (a look-ahead, so that "وزیر امور خارجه ناصر کنعانی" is not read in pairs
 # from its first word and the name split across two of them).
-_CASELESS_NAME = re.compile(r"(?<![\u10d0-\u10ff\u0600-\u06ff\u200c])"
-                            r"(?=([\u10d0-\u10ff\u0600-\u06ff\u200c]+)[ \t]+"
-                            r"([\u10d0-\u10ff\u0600-\u06ff\u200c\-]+))")
+# letters of Georgian and Arabic script (not the Arabic comma, semicolon and question mark)
+_CASELESS_LETTER = r"[\u10d0-\u10ff\u0600-\u060b\u060d-\u061a\u061c-\u061e\u0620-\u06ff\u200c]"
+_CASELESS_NAME = re.compile(rf"(?<!{_CASELESS_LETTER})"
+                            rf"(?=({_CASELESS_LETTER}+)[ \t]+"
+                            rf"((?:{_CASELESS_LETTER}|-)+))")
 _WORD = re.compile(r"[\w.’'\-]+")
 
 #: Capitalised words that are never part of a person's name in news prose.
@@ -170,6 +172,25 @@ def _title_before(text: str, pos: int) -> set[str]:
     if ended or lo == line_start or len(words) == 7:
         return found
     return _title_words(w for _, w in _words_before(text, pos))[0]
+
+
+_APPOSITION = re.compile(r"[ \t]*[,،][ \t]*([^,،.;:!?«»“”„\n]{1,80})")
+
+
+def _title_after(text: str, end: int) -> set[str]:
+    """The title words of an apposition right after a name in a script without capitals
+    ("ناصر کنعانی، سخنگوی وزارت امور خارجه، ..."): where those scripts put a person's
+    office, and the only sign there that the two words are a name."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return set()
+    words = [w for w in _WORD.findall(m.group(1))[:5] if not re.search(r"[A-Za-z]", w)]
+    return {w.lower() for w in words if _is_title_word(w.lower())}
+
+
+def _person_title(titles: set[str]) -> bool:
+    return bool(titles & _ROLE_TITLE_ALL) and any(
+        w.startswith(lexicon.PERSON_TITLE_STEMS) for w in titles)
 
 
 @lru_cache(maxsize=1)
@@ -483,20 +504,20 @@ class SpeakerResolver:
                 continue
             words = [m.group(1), m.group(2)]
             # a Georgian given name opens a name in any case ("ნინო ბერიძის თქმით"); other
-            # pairs need a person's title in front
+            # pairs need a person's title in apposition ("ناصر کنعانی، سخنگوی ...") or in
+            # front, not a ministry or a country ("دو کشور")
             georgian_given = (script_of(words[0]) == "Georgian"
                               and _given_name(words[0]) in GIVEN_NAMES)
-            titles = _title_before(text, start)
-            if not georgian_given and (
-                    not titles & _ROLE_TITLE_ALL
-                    or not any(w.startswith(lexicon.PERSON_TITLE_STEMS) for w in titles)):
-                continue  # a person's office, not a ministry or a country ("دو کشور")
+            apposition = not georgian_given and _person_title(_title_after(text, end))
+            if not (georgian_given or apposition or _person_title(_title_before(text, start))):
+                continue
             if any(_is_title_word(w.lower()) or w in _CASELESS_STOP for w in words):
                 continue
             if any(c.start() < end for c in CUE_RE.finditer(text, start, end + 30)):
                 continue  # "همچنین تاکید کرد" is a cue, not a name
-            if text.count(words[1]) < 2 and _given_name(words[0]) not in GIVEN_NAMES:
-                continue  # a real surname comes back later in the article
+            if not apposition and text.count(words[1]) < 2 and \
+                    _given_name(words[0]) not in GIVEN_NAMES:
+                continue  # after a title, a real surname comes back later in the article
             surface = " ".join(words)
             pid = canonical_id(surface)
             found.append(Mention(start, end, "name", surface, pid))
@@ -549,6 +570,8 @@ class SpeakerResolver:
         info = self.people.setdefault(pid, PersonInfo(pid, surface))
         info.title_words |= _title_before(self.text, start)
         words = surface.split()
+        if script_of(surface) != "Latin":
+            info.title_words |= _title_after(self.text, start + len(surface))
         if len(words) >= 2:
             info.surnames.add(words[-1])
             info.surface = surface if len(surface) > len(info.surface) else info.surface
