@@ -217,3 +217,17 @@ def test_ids_stable_across_runs_and_inputs(seeds_json):
     ryabkov = json.loads(run("extract", SEEDS, "--format", "json", "--speaker",
                              "Ryabkov").stdout)
     assert set(q["id"] for q in ryabkov["quotes"]) <= set(ids)
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    """`transcheck extract ... | head -1`: output is written in pieces, so the reader may
+    leave while the writer is still at work; the run ends quietly with its own code."""
+    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "extract", SEEDS, "-f", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader leaves: later writes meet a closed pipe
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 0, err
+    assert json.loads(first)["doc"] and err == ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -93,8 +94,13 @@ def _emit_text(text: str, out: Path | None) -> None:
 
 def _write_out(fill: Callable[[Callable[[str], object]], None], out: Path | None) -> None:
     if out is None:
-        fill(sys.stdout.write)
-        sys.stdout.flush()
+        try:
+            fill(sys.stdout.write)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # the reader stopped reading (`| head`): its choice, not a failure of the run;
+            # the command still ends with its own exit code
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return
     try:
         atomic_write(out, fill)
