@@ -22,7 +22,9 @@ def e5(e5_cache_dir: Path):
     """The default encoder, converted once into a session-private cache."""
     from transcheck.encoders.e5 import E5Small
 
-    return E5Small(cache_dir=e5_cache_dir)
+    encoder = E5Small(cache_dir=e5_cache_dir)
+    assert encoder.model is not None  # loaded now, once: tests compare other loads to it
+    return encoder
 
 
 @pytest.fixture(scope="session", autouse=True)

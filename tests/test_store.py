@@ -30,6 +30,33 @@ def test_warm_rerun_encodes_nothing_and_gives_the_same_report(e5, tmp_path: Path
     assert info["documents"] == 5 and info["vectors"] > 0 and info["pairs"] > 0
 
 
+def test_a_warm_rerun_never_loads_the_model(e5, e5_cache_dir: Path, tmp_path: Path) -> None:
+    """The default encoder checks its weights when it is built and loads the model on
+    first use; a rerun that finds everything in its store never uses it."""
+    import subprocess
+    import sys
+
+    from transcheck.encoders.e5 import E5Small
+
+    store = Store(tmp_path)
+    cold = build_report([str(CORPUS)], encoder=e5, store=store)
+    fresh = E5Small(cache_dir=e5_cache_dir)
+    assert fresh.signature() == e5.signature() and fresh.dim == e5.dim == 384
+    warm = build_report([str(CORPUS)], encoder=fresh, store=store)
+    assert not fresh.loaded
+    render = get_renderer("report", "json").render
+    assert render(cold) == render(warm)
+    # nor imports torch: in a process of its own, as `transcheck report` runs it again
+    script = ("import sys; from transcheck.pipeline import build_report; "
+              "from transcheck.store import Store; "
+              f"build_report([{str(CORPUS)!r}], store=Store({str(tmp_path)!r})); "
+              "print('torch' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
+
+
 def test_a_changed_article_is_processed_again(e5, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)

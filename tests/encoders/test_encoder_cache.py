@@ -21,6 +21,7 @@ SHA = e5mod.WEIGHTS_SHA256
 def fresh_process(monkeypatch: pytest.MonkeyPatch):
     """Forget in-memory models so loads go to the disk cache, as a new process would."""
     monkeypatch.setattr(e5mod, "_LOADED", {})
+    monkeypatch.setattr(e5mod, "_PREPARED", {})
     monkeypatch.delenv(e5mod.CACHE_ENV, raising=False)
     yield
 

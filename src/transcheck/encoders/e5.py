@@ -54,7 +54,10 @@ class LoadedModel:
 
 
 _LOADED: dict[tuple[str, str], LoadedModel] = {}
+_PREPARED: dict[tuple[str, str], tuple[Path, str]] = {}
 _LOAD_LOCK = threading.Lock()
+#: Width of multilingual-e5-small's vectors (checked against the model when it loads).
+DIM = 384
 
 
 def clear_model_cache() -> None:
@@ -227,6 +230,23 @@ def _load_folder(folder: Path) -> tuple[Any, Any]:
     return model, tokenizer
 
 
+def prepare_e5_small(
+    cache_dir: str | os.PathLike[str] | None = None,
+    weights_path: str | os.PathLike[str] | None = None,
+    expected_sha256: str | None = WEIGHTS_SHA256,
+) -> tuple[Path, str]:
+    """The verified, converted model folder and the weights' hash, without loading the
+    model (once per process per cache folder): what a signature needs."""
+    weights = Path(weights_path) if weights_path is not None else locate_weights()
+    root = cache_root(cache_dir)
+    key = (str(weights.resolve()), str(root.resolve()))
+    with _LOAD_LOCK:
+        hit = _PREPARED.get(key)
+        if hit is None or not hit[0].exists():
+            hit = _PREPARED[key] = ensure_converted(weights, expected_sha256, root)
+        return hit
+
+
 def load_e5_small(
     cache_dir: str | os.PathLike[str] | None = None,
     weights_path: str | os.PathLike[str] | None = None,
@@ -235,12 +255,12 @@ def load_e5_small(
     """Load (converting on first use) the model; once per process per cache folder."""
     weights = Path(weights_path) if weights_path is not None else locate_weights()
     root = cache_root(cache_dir)
+    folder, sha = prepare_e5_small(cache_dir, weights, expected_sha256)
     with _LOAD_LOCK:
         key = (str(weights.resolve()), str(root.resolve()))
         hit = _LOADED.get(key)
         if hit is not None:
             return hit
-        folder, sha = ensure_converted(weights, expected_sha256, root)
         try:
             model, tokenizer = _load_folder(folder)
         except (OSError, ValueError, RuntimeError) as exc:
@@ -249,6 +269,7 @@ def load_e5_small(
             logger.warning("cached model %s does not load (%s); rebuilding it", folder.name, exc)
             _discard(folder)
             folder, sha = ensure_converted(weights, expected_sha256, root)
+            _PREPARED[key] = (folder, sha)
             model, tokenizer = _load_folder(folder)
         loaded = LoadedModel(model, tokenizer, folder, sha)
         _LOADED[key] = loaded
@@ -270,18 +291,27 @@ class E5Small(TransformerEncoder):
         batch_size: int = 32,
         num_threads: int | None = None,
     ) -> None:
-        configure_threads(num_threads)
-        loaded = load_e5_small(cache_dir, weights_path, expected_sha256)
+        # the weights are checked now (a wrong file fails here, not mid-run); the model
+        # itself loads on first use: a warm rerun that finds every vector and score in
+        # its store never imports torch
+        folder, sha = prepare_e5_small(cache_dir, weights_path, expected_sha256)
+
+        def load() -> tuple[Any, Any]:
+            configure_threads(num_threads)
+            loaded = load_e5_small(cache_dir, weights_path, expected_sha256)
+            self.folder = loaded.folder
+            return loaded.model, loaded.tokenizer
+
         super().__init__(
-            loaded.model,
-            loaded.tokenizer,
             pooling="mean",
             prefix=PREFIX,
             max_length=MAX_LENGTH,
             batch_size=batch_size,
+            loader=load,
+            dim=DIM,
         )
-        self.weights_sha256 = loaded.weights_sha256
-        self.folder = loaded.folder
+        self.weights_sha256 = sha
+        self.folder = folder
 
     def signature(self) -> dict[str, Any]:
         sig = self._base_signature()
@@ -304,4 +334,5 @@ __all__ = [
     "ensure_converted",
     "load_e5_small",
     "locate_weights",
+    "prepare_e5_small",
 ]

@@ -11,7 +11,7 @@ import logging
 import os
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -61,16 +61,17 @@ def configure_threads(num_threads: int | None = None) -> None:
 
 
 def library_versions() -> dict[str, str]:
-    import tokenizers
-    import torch
-    import transformers
+    """From the installed distributions' metadata: a signature must not cost the import of
+    torch (a warm rerun that finds every vector in the store never needs it)."""
+    from importlib import metadata
 
-    return {
-        "numpy": np.__version__,
-        "tokenizers": tokenizers.__version__,
-        "torch": torch.__version__,
-        "transformers": transformers.__version__,
-    }
+    out = {"numpy": np.__version__}
+    for name in ("tokenizers", "torch", "transformers"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:  # a source tree on the path: ask the module
+            out[name] = str(getattr(__import__(name), "__version__", "unknown"))
+    return out
 
 
 class TransformerEncoder(Encoder):
@@ -78,29 +79,69 @@ class TransformerEncoder(Encoder):
 
     def __init__(
         self,
-        model: PreTrainedModel,
-        tokenizer: PreTrainedTokenizerBase,
+        model: PreTrainedModel | None = None,
+        tokenizer: PreTrainedTokenizerBase | None = None,
         *,
         pooling: str = "mean",
         prefix: str = "",
         max_length: int = 512,
         batch_size: int = 32,
+        loader: Callable[[], tuple[PreTrainedModel, PreTrainedTokenizerBase]] | None = None,
+        dim: int | None = None,
     ) -> None:
+        """Either a loaded ``model`` and ``tokenizer``, or a ``loader`` for them and the
+        ``dim`` they will have: the model is then loaded on first use, so a run that finds
+        everything in its store never pays for it."""
         if pooling not in POOLINGS:
             raise ModelError(
                 f"unknown pooling {pooling!r}", code=E_MODEL_UNKNOWN, hint=f"use one of {POOLINGS}"
             )
         if batch_size < 1:
             raise ValueError("batch_size must be >= 1")
-        self.model = model
-        self.tokenizer = tokenizer
+        if (model is None or tokenizer is None) and (loader is None or dim is None):
+            raise ValueError("pass a model and a tokenizer, or a loader and a dim")
+        self._model = model
+        self._tokenizer = tokenizer
+        self._loader = loader
         self.pooling = pooling
         self.prefix = prefix
         self.max_length = int(max_length)
         self.batch_size = int(batch_size)
-        self._dim = int(model.config.hidden_size)
-        self._pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self._dim = int(model.config.hidden_size) if model is not None else int(dim or 0)
         self._blank_cache: dict[str, bool] = {}
+
+    def _ensure_loaded(self) -> None:
+        if self._model is not None and self._tokenizer is not None:
+            return
+        assert self._loader is not None
+        model, tokenizer = self._loader()
+        if int(model.config.hidden_size) != self._dim:
+            raise ModelError(
+                f"the model has {model.config.hidden_size} dimensions, expected {self._dim}",
+                code=E_MODEL_UNKNOWN, hint="clear the model cache and run again")
+        self._model, self._tokenizer = model, tokenizer
+
+    @property
+    def model(self) -> PreTrainedModel:
+        self._ensure_loaded()
+        assert self._model is not None
+        return self._model
+
+    @property
+    def tokenizer(self) -> PreTrainedTokenizerBase:
+        self._ensure_loaded()
+        assert self._tokenizer is not None
+        return self._tokenizer
+
+    @property
+    def _pad_id(self) -> int:
+        pad = self.tokenizer.pad_token_id
+        return int(pad) if pad is not None else 0
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the model has been loaded (it is on first use)."""
+        return self._model is not None
 
     @property
     def dim(self) -> int:
