@@ -58,12 +58,31 @@ def fold(text: str) -> str:
     return _SPACING.sub(" ", text).strip()
 
 
+#: One spelling per Russian given name in ids, whichever transliteration the outlet or
+#: the transliterator used ("Александр", "Aleksandr" -> "alexander"), so that a person
+#: outside the gazetteer quoted in Russian and in English falls in one alignment block.
+_GIVEN_SPELLING = {
+    "aleksandr": "alexander", "alexandr": "alexander", "aleksey": "alexei", "aleksei": "alexei",
+    "alexey": "alexei", "sergey": "sergei", "dmitriy": "dmitry", "dmitrii": "dmitry",
+    "dmitri": "dmitry", "yuriy": "yuri", "yurii": "yuri", "yury": "yuri", "andrey": "andrei",
+    "nikolay": "nikolai", "evgeniy": "yevgeny", "evgeny": "yevgeny", "yevgeniy": "yevgeny",
+    "vasiliy": "vasily", "anatoliy": "anatoly", "valeriy": "valery", "gennadiy": "gennady",
+    "arkadiy": "arkady", "grigoriy": "grigory", "georgiy": "georgy", "vitaliy": "vitaly",
+    "maksim": "maxim", "matvey": "matvei", "aleksandra": "alexandra", "natalya": "natalia",
+    "tatyana": "tatiana", "yuliya": "yulia", "mariya": "maria", "sofiya": "sofia",
+}
+
+
 def slug(name: str) -> str:
     ascii_name = anyascii(unicodedata.normalize("NFKC", name)).lower()
     # transliteration marks ejectives and soft signs with an apostrophe (ჭ -> ch'): part of
     # the word, not a break in it
     ascii_name = re.sub(r"(?<=[a-z])['’`](?=[a-z])", "", ascii_name)
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "unknown"
+    words = re.sub(r"[^a-z0-9]+", " ", ascii_name).split()
+    if len(words) >= 2:
+        words[0] = _GIVEN_SPELLING.get(words[0], words[0])
+        words[-1] = re.sub(r"(?<=[a-z]{3})iy$", "y", words[-1])  # Zelenskiy -> zelensky
+    return "-".join(words) or "unknown"
 
 
 @lru_cache(maxsize=1)
