@@ -44,6 +44,11 @@ def write_object(write: Callable[[str], object], fields: Iterable[tuple[str, Any
     write("}\n" if first else "\n}\n")
 
 
+#: One encoder for every element (``json.dumps`` with options builds one per call).
+_INDENTED = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False,
+                             separators=(",", ": "))
+
+
 def _nested(value: Any, newline: str) -> str:
     # json never puts a raw newline inside a string, so every "\n" is a line break to indent
-    return dumps(value)[:-1].replace("\n", newline)
+    return _INDENTED.encode(value).replace("\n", newline)
