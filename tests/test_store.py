@@ -157,3 +157,18 @@ def test_a_cache_with_whole_run_records_is_upgraded(tmp_path: Path) -> None:
     assert store.get_run("old") is None and store.info()["runs"] == 0
     tables = {r[0] for r in store._db.execute("SELECT name FROM sqlite_master")}
     assert "runs" not in tables
+
+
+def test_a_run_is_stored_as_the_report_holds_it(e5, tmp_path: Path) -> None:
+    """The report's clusters live in a temporary file as the store's records; a warm
+    rerun copies those records in as they are."""
+    from transcheck.spill import ClusterFile
+
+    store = Store(tmp_path)
+    cold = build_report([str(CORPUS)], encoder=e5, store=store)
+    assert isinstance(cold.clusters, ClusterFile) and len(cold.clusters) > 0
+    (key,) = [row[0] for row in store._db.execute("SELECT key FROM run_index")]
+    assert list(store.get_run_json(key) or []) == list(cold.clusters.records())
+    warm = build_report([str(CORPUS)], encoder=e5, store=store)
+    assert list(warm.clusters.records()) == list(cold.clusters.records())
+    assert warm.clusters == cold.clusters and warm == cold

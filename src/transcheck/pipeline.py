@@ -7,10 +7,10 @@ never prints, so that other programs can use it as a library.
 from __future__ import annotations
 
 import gc
-import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any, BinaryIO
 
 from . import __version__
@@ -25,6 +25,7 @@ from .extract.names import spoken_language
 from .ingest import Limits
 from .metrics.lexical import Bleu, ChrF, Ter, not_comparable
 from .metrics.semantic import SemanticSimilarity
+from .spill import ClusterFile
 from .store import Store, code_version, model_key, sha
 from .types import Cluster, DriftSpan, PairResult, Quote, Report
 
@@ -137,15 +138,21 @@ class Scorer:
     def score_many(self, specs: Sequence[PairSpec], progress: Progress | None = None,
                    chunk: int = 256) -> list[PairResult]:
         """``pair`` for each spec, the model's work batched chunk by chunk."""
-        results: list[PairResult] = []
+        return list(self.iter_scores(specs, progress, chunk))
+
+    def iter_scores(self, specs: Sequence[PairSpec], progress: Progress | None = None,
+                    chunk: int = 256) -> Iterator[PairResult]:
+        """``score_many``, each result given as soon as it is computed."""
+        done = 0
         for start in range(0, len(specs), chunk):
             part = specs[start:start + chunk]
             self.prefetch(part)
             for qa, qb, wa, wb in part:
-                results.append(self.pair(qa, qb, wa, wb))
-                if progress:
-                    progress("pairs scored", len(results), len(specs))
-        return results
+                result = self.pair(qa, qb, wa, wb)
+                done += 1
+                if progress:  # before the yield: a consumer may take the last and stop
+                    progress("pairs scored", done, len(specs))
+                yield result
 
     def pair(self, qa: Quote, qb: Quote, wa: tuple[int, int] | None,
              wb: tuple[int, int] | None) -> PairResult:
@@ -273,17 +280,24 @@ def _score_remote(planned: list[Any], quotes: Sequence[Quote], scorer: Scorer,
 def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
                    progress: Progress | None = None, executor: Executor | None = None,
                    model: str | None = None) -> list[Cluster]:
+    return list(iter_clusters(quotes, alignment, scorer, progress, executor, model))
+
+
+def iter_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
+                  progress: Progress | None = None, executor: Executor | None = None,
+                  model: str | None = None) -> Iterator[Cluster]:
+    """The scored clusters in order, each given as soon as its last pair is scored, so
+    that a run need not hold them all."""
     planned = plan(quotes, alignment)
-    specs = [(quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned for a, b, wa, wb in sp]
+    results: Iterator[PairResult]
     if executor is not None and executor.remote:
-        results = _score_remote(planned, quotes, scorer, executor, model, progress)
+        results = iter(_score_remote(planned, quotes, scorer, executor, model, progress))
     else:
-        results = scorer.score_many(specs, progress)
-    clusters = []
-    pos = 0
+        specs = [(quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
+                 for a, b, wa, wb in sp]
+        results = scorer.iter_scores(specs, progress)
     for members, ref, reason, sp in planned:
-        mine = results[pos:pos + len(sp)]
-        pos += len(sp)
+        mine = list(islice(results, len(sp)))
         outlier = None
         if len(members) >= 3 and mine:
             far: dict[str, list[float]] = {}
@@ -296,9 +310,8 @@ def build_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer
         elif len(members) == 2:
             outlier = next(quotes[i].id for i in members if i != ref)
         ids = [quotes[i].id for i in members]
-        clusters.append(Cluster(cluster_id(quotes[ref].speaker, ids), quotes[ref].speaker,
-                                tuple(ids), quotes[ref].id, reason, outlier, tuple(mine)))
-    return clusters
+        yield Cluster(cluster_id(quotes[ref].speaker, ids), quotes[ref].speaker, tuple(ids),
+                      quotes[ref].id, reason, outlier, tuple(mine))
 
 
 def signature(encoder: Encoder, scorer: Scorer, config: AlignConfig) -> dict[str, object]:
@@ -374,16 +387,21 @@ def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
     documents = {d.id: d for d in extraction.documents}
     sig = signature(encoder, scorer, config)
     run_key = _run_key(sig, quotes, extraction.documents) if store is not None else ""
-    cached = store.get_run(run_key) if store is not None else None
+    # clusters go to a temporary file as they are finished: the report holds a few bytes
+    # per cluster, however large the corpus
+    clusters = ClusterFile()
+    cached = store.get_run_json(run_key) if store is not None else None
     if cached is not None:  # the same quotes, model, settings and code: the same clusters
-        clusters = [_cluster_from_plain(c) for c in cached]
+        for record in cached:
+            clusters.append_json(record)
     else:
         alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config,
                           vectors)
-        clusters = build_clusters(quotes, alignment, scorer, progress, executor, model)
+        for cluster in iter_clusters(quotes, alignment, scorer, progress, executor, model):
+            clusters.append(cluster)
         if store is not None:
-            store.put_run(run_key, (_cluster_to_plain(c) for c in clusters))
-    return Report(extraction.documents, quotes, tuple(clusters), extraction.problems, sig)
+            store.put_run_json(run_key, clusters.records())
+    return Report(extraction.documents, quotes, clusters, extraction.problems, sig)
 
 
 def _run_key(sig: dict[str, object], quotes: Sequence[Quote],
@@ -398,26 +416,3 @@ def _run_key(sig: dict[str, object], quotes: Sequence[Quote],
          for q in quotes],
         [[d.id, d.published] for d in documents]], ensure_ascii=False, sort_keys=True,
         default=str))
-
-
-def _cluster_to_plain(c: Cluster) -> list[Any]:
-    return [c.id, c.speaker, list(c.quotes), c.reference, c.reference_reason, c.outlier,
-            [[p.a, p.b, p.window_a, p.window_b, p.cosine, p.semantic_similarity, p.divergence,
-              p.bleu, p.chrf, p.ter, p.lexical_note,
-              [[d.type, d.severity, d.a_start, d.a_end, d.b_start, d.b_end, d.a_text,
-                d.b_text, d.note] for d in p.drift], p.meaning_risk] for p in c.pairs]]
-
-
-def _cluster_from_plain(c: list[Any]) -> Cluster:
-    # quote ids and labels recur in every pair and cluster: one shared copy of each (a
-    # decoded record would otherwise hold its own)
-    intern = sys.intern
-
-    def window(w: list[int] | None) -> tuple[int, int] | None:
-        return (w[0], w[1]) if w is not None else None
-
-    pairs = tuple(PairResult(intern(p[0]), intern(p[1]), window(p[2]), window(p[3]), *p[4:11],
-                             tuple(DriftSpan(intern(d[0]), intern(d[1]), *d[2:]) for d in p[11]),
-                             p[12]) for p in c[6])
-    return Cluster(c[0], intern(c[1]), tuple(intern(q) for q in c[2]), intern(c[3]), c[4],
-                   intern(c[5]) if c[5] is not None else None, pairs)

@@ -205,16 +205,25 @@ class Store:
     # -- whole runs ------------------------------------------------------------------
     def get_run(self, key: str) -> Iterator[Any] | None:
         """The run's clusters, decoded one at a time as they are read, or None."""
+        records = self.get_run_json(key)
+        return None if records is None else (json.loads(r) for r in records)
+
+    def get_run_json(self, key: str) -> Iterator[str] | None:
+        """The run's cluster records as stored (JSON texts), one at a time, or None."""
         if self._db.execute("SELECT 1 FROM run_index WHERE key = ?", (key,)).fetchone() is None:
             return None
         rows = self._db.execute("SELECT result FROM run_clusters WHERE key = ? ORDER BY ord",
                                 (key,))
-        return (json.loads(r[0]) for r in rows)
+        return (r[0] for r in rows)
 
     def put_run(self, key: str, clusters: Iterable[Any], keep: int = 3) -> None:
         """Written cluster by cluster in one transaction: a run is there whole or not at
         all, and never one string. Only the last ``keep`` runs are kept (runs are the
         largest records)."""
+        self.put_run_json(key, (json.dumps(c, ensure_ascii=False) for c in clusters), keep)
+
+    def put_run_json(self, key: str, records: Iterable[str], keep: int = 3) -> None:
+        """``put_run`` with each cluster already a JSON text."""
         def put(db: sqlite3.Connection) -> None:
             stamp = db.execute("SELECT COALESCE(MAX(stamp), 0) + 1 FROM run_index").fetchone()[0]
             db.execute("DELETE FROM run_clusters WHERE key = ?", (key,))
@@ -222,8 +231,8 @@ class Store:
 
             def rows() -> Iterator[tuple[str, int, str]]:
                 nonlocal count
-                for count, c in enumerate(clusters, 1):
-                    yield key, count, json.dumps(c, ensure_ascii=False)
+                for count, record in enumerate(records, 1):
+                    yield key, count, record
 
             db.executemany("INSERT INTO run_clusters VALUES (?, ?, ?)", rows())
             db.execute("INSERT OR REPLACE INTO run_index VALUES (?, ?, ?)", (key, stamp, count))

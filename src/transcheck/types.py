@@ -6,6 +6,7 @@ Nothing here knows about the terminal, files or exit codes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -187,7 +188,8 @@ class Report:
 
     documents: tuple[Article, ...]
     quotes: tuple[Quote, ...]
-    clusters: tuple[Cluster, ...]
+    #: In order; ``build_report`` gives a ``spill.ClusterFile``, read from disk when iterated.
+    clusters: Sequence[Cluster]
     problems: tuple[Problem, ...]
     signature: dict[str, object]
 
