@@ -40,3 +40,31 @@ def test_the_threshold_is_restored_when_the_run_fails(e5) -> None:
     with pytest.raises(RuntimeError):
         build_report([GOOD], encoder=e5, progress=fail)
     assert gc.get_threshold() == old
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_the_run_key_is_the_hash_of_one_json_array(count: int) -> None:
+    """Hashed an element at a time, the key is still the hash of the whole array's JSON
+    text (any change to one quote or date gives another key)."""
+    import hashlib
+    import json
+
+    from transcheck.pipeline import _run_key
+    from transcheck.store import code_version
+    from transcheck.types import Article, Quote
+
+    quotes = [Quote(f"d{k}#q1", f"d{k}", "TASS", "ru", "sergei-ryabkov", "Рябков",
+                    f"ликвидация «всего» {k}\n\\", 5, 30, "direct") for k in range(count)]
+    docs = [Article(f"d{k}", f"d{k}.txt", "", "TASS", "ru", "2022-01-1{k}" if k else None)
+            for k in range(count)]
+    sig = {"encoder": {"model": "e5"}, "align": {"neighbours": 25}}
+    whole = json.dumps([code_version("align.py", "pipeline.py", "drift", "metrics", "data"),
+                        sig, [[q.id, q.doc, q.outlet, q.lang, q.speaker, q.text, q.start,
+                               q.end, q.kind] for q in quotes],
+                        [[d.id, d.published] for d in docs]],
+                       ensure_ascii=False, sort_keys=True)
+    assert _run_key(sig, quotes, docs) == hashlib.sha256(whole.encode()).hexdigest()
+    if count:
+        moved = [*quotes[:-1], Quote(*[getattr(quotes[-1], f) for f in Quote.__slots__][:7],
+                                     6, 30, "direct")]
+        assert _run_key(sig, moved, docs) != _run_key(sig, quotes, docs)

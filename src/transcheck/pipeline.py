@@ -7,6 +7,8 @@ never prints, so that other programs can use it as a library.
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -407,12 +409,25 @@ def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
 def _run_key(sig: dict[str, object], quotes: Sequence[Quote],
              documents: Sequence[Any]) -> str:
     """Everything alignment and scoring read: the quotes, the documents' dates, the
-    settings and model (the signature), and the code that computes them."""
-    import json
+    settings and model (the signature), and the code that computes them.
 
-    return sha(json.dumps([
-        code_version("align.py", "pipeline.py", "drift", "metrics", "data"), sig,
-        [[q.id, q.doc, q.outlet, q.lang, q.speaker, q.text, q.start, q.end, q.kind]
-         for q in quotes],
-        [[d.id, d.published] for d in documents]], ensure_ascii=False, sort_keys=True,
-        default=str))
+    The hash of one JSON array, fed to the hash an element at a time: as one string, the
+    array of a large corpus was the peak of a warm rerun's memory."""
+    digest = hashlib.sha256()
+
+    def put(text: str) -> None:
+        digest.update(text.encode("utf-8", "surrogatepass"))
+
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+    put(f"[{dumps(code_version('align.py', 'pipeline.py', 'drift', 'metrics', 'data'))}, "
+        f"{dumps(sig)}, [")
+    for k, q in enumerate(quotes):
+        put((", " if k else "") + dumps([q.id, q.doc, q.outlet, q.lang, q.speaker, q.text,
+                                         q.start, q.end, q.kind]))
+    put("], [")
+    for k, d in enumerate(documents):
+        put((", " if k else "") + dumps([d.id, d.published]))
+    put("]]")
+    return digest.hexdigest()
