@@ -67,6 +67,29 @@ def test_fail_on_levels_and_disabled_rules(report) -> None:
         "severity": {c: "warning" for c in ("TC201", "TC202", "TC203", "TC204")}})).exit_code == 1
 
 
+def test_the_rules_read_the_clusters_once(report) -> None:
+    """A report's clusters are read from disk on every pass: all rules share one, and
+    give the findings each would give on its own."""
+    import dataclasses
+
+    from transcheck.rules import RULES, Context
+
+    class Counted(tuple):
+        passes = 0
+
+        def __iter__(self):
+            Counted.passes += 1
+            return super().__iter__()
+
+    counted = dataclasses.replace(report, clusters=Counted(report.clusters))
+    together = findings(counted, Config())
+    assert Counted.passes == 1
+    ctx = Context(report, Config(), {q.id: q for q in report.quotes})
+    alone = sorted((f for code in RULES for f in RULES[code]().check(ctx)),
+                   key=lambda f: (f.path, f.line, f.col, f.code, f.fingerprint))
+    assert together == alone and {f.code for f in together} >= {"TC201", "TC202", "TC203"}
+
+
 def test_baseline_suppresses_known_findings_only(report) -> None:
     first = _result(report, Config())
     known = {f.fingerprint for f in first.findings}

@@ -54,6 +54,13 @@ class Context:
         """The file a document came from (one lookup, however large the corpus)."""
         return self._paths.get(doc, doc)
 
+    @cached_property
+    def outlets_by_speaker(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for q in self.report.quotes:
+            out.setdefault(q.speaker, set()).add(q.outlet)
+        return out
+
 
 class Rule(ABC):
     code: ClassVar[str]
@@ -62,7 +69,13 @@ class Rule(ABC):
     help: ClassVar[str]
 
     @abstractmethod
-    def check(self, ctx: Context) -> Iterator[Finding]: ...
+    def check_cluster(self, ctx: Context, c: Cluster) -> Iterator[Finding]:
+        """The findings on one cluster. Rules see the clusters one at a time, so that the
+        gate reads a report's clusters once for all rules (they are read from disk)."""
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for c in ctx.report.clusters:
+            yield from self.check_cluster(ctx, c)
 
     def _pair_finding(self, ctx: Context, cluster: Cluster, pair: PairResult, level: str,
                       message: str, checked: str) -> Finding:
@@ -110,16 +123,15 @@ class SemanticDivergence(Rule):
     help = ("The meaning of a rendering diverges from the reference more than the threshold "
             "(calibrated semantic divergence, 0 = same meaning, 1 = unrelated).")
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for c in ctx.report.clusters:
-            for p, qid in checked_pairs(c):
-                qa, qb = ctx.quotes[p.a], ctx.quotes[p.b]
-                limit = ctx.config.thresholds_for(qa.lang, qb.lang, c.speaker).divergence
-                if p.divergence > limit:
-                    yield self._pair_finding(
-                        ctx, c, p, self.default_level,
-                        f"{qb.outlet} diverges from {qa.outlet} in meaning: divergence "
-                        f"{p.divergence:.2f} > {limit:.2f} ({qa.lang}→{qb.lang})", qid)
+    def check_cluster(self, ctx: Context, c: Cluster) -> Iterator[Finding]:
+        for p, qid in checked_pairs(c):
+            qa, qb = ctx.quotes[p.a], ctx.quotes[p.b]
+            limit = ctx.config.thresholds_for(qa.lang, qb.lang, c.speaker).divergence
+            if p.divergence > limit:
+                yield self._pair_finding(
+                    ctx, c, p, self.default_level,
+                    f"{qb.outlet} diverges from {qa.outlet} in meaning: divergence "
+                    f"{p.divergence:.2f} > {limit:.2f} ({qa.lang}→{qb.lang})", qid)
 
 
 @register
@@ -127,35 +139,33 @@ class LexicalDivergence(Rule):
     code, name, default_level = "TC102", "lexical-divergence", "warning"
     help = "Same-language renderings whose wording differs more than the chrF++ threshold."
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for c in ctx.report.clusters:
-            for p, qid in checked_pairs(c):
-                if p.chrf is None:
-                    continue
-                qa, qb = ctx.quotes[p.a], ctx.quotes[p.b]
-                limit = ctx.config.thresholds_for(qa.lang, qb.lang, c.speaker).chrf
-                if p.chrf < limit:
-                    yield self._pair_finding(
-                        ctx, c, p, self.default_level,
-                        f"{qb.outlet} words the quote differently from {qa.outlet}: chrF++ "
-                        f"{p.chrf:.1f} < {limit:.1f}", qid)
+    def check_cluster(self, ctx: Context, c: Cluster) -> Iterator[Finding]:
+        for p, qid in checked_pairs(c):
+            if p.chrf is None:
+                continue
+            qa, qb = ctx.quotes[p.a], ctx.quotes[p.b]
+            limit = ctx.config.thresholds_for(qa.lang, qb.lang, c.speaker).chrf
+            if p.chrf < limit:
+                yield self._pair_finding(
+                    ctx, c, p, self.default_level,
+                    f"{qb.outlet} words the quote differently from {qa.outlet}: chrF++ "
+                    f"{p.chrf:.1f} < {limit:.1f}", qid)
 
 
 class _DriftRule(Rule):
     types: ClassVar[tuple[str, ...]]
     what: ClassVar[str]
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for c in ctx.report.clusters:
-            for p, qid in checked_pairs(c):
-                spans = [s for s in p.drift if s.type in self.types]
-                if spans:
-                    changes = "; ".join(f"{s.a_text or '∅'!r} → {s.b_text or '∅'!r}"
-                                        for s in spans[:3])
-                    yield self._pair_finding(
-                        ctx, c, p, self.default_level,
-                        f"{self.what} between {_outlet(ctx, p.a)} and {_outlet(ctx, p.b)}: "
-                        f"{changes}", qid)
+    def check_cluster(self, ctx: Context, c: Cluster) -> Iterator[Finding]:
+        for p, qid in checked_pairs(c):
+            spans = [s for s in p.drift if s.type in self.types]
+            if spans:
+                changes = "; ".join(f"{s.a_text or '∅'!r} → {s.b_text or '∅'!r}"
+                                    for s in spans[:3])
+                yield self._pair_finding(
+                    ctx, c, p, self.default_level,
+                    f"{self.what} between {_outlet(ctx, p.a)} and {_outlet(ctx, p.b)}: "
+                    f"{changes}", qid)
 
 
 @register
@@ -193,19 +203,18 @@ class MeaningRisk(Rule):
             "editorial insertions) exceed the meaning-risk threshold; the high-risk types "
             "have rules of their own.")
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for c in ctx.report.clusters:
-            for p, qid in checked_pairs(c):
-                qa, qb = ctx.quotes[p.a], ctx.quotes[p.b]
-                limit = ctx.config.thresholds_for(qa.lang, qb.lang, c.speaker).meaning_risk
-                rest = [s for s in p.drift if s.type not in _HIGH_RISK_TYPES]
-                risk = float(drift_summary(rest)["meaning_risk"]) if rest else 0.0
-                if risk > limit:
-                    kinds = ", ".join(sorted({s.type for s in rest}))
-                    yield self._pair_finding(
-                        ctx, c, p, self.default_level,
-                        f"{qb.outlet} drifts from {qa.outlet}: meaning risk of its "
-                        f"{kinds} changes {risk:.2f} > {limit:.2f}", qid)
+    def check_cluster(self, ctx: Context, c: Cluster) -> Iterator[Finding]:
+        for p, qid in checked_pairs(c):
+            qa, qb = ctx.quotes[p.a], ctx.quotes[p.b]
+            limit = ctx.config.thresholds_for(qa.lang, qb.lang, c.speaker).meaning_risk
+            rest = [s for s in p.drift if s.type not in _HIGH_RISK_TYPES]
+            risk = float(drift_summary(rest)["meaning_risk"]) if rest else 0.0
+            if risk > limit:
+                kinds = ", ".join(sorted({s.type for s in rest}))
+                yield self._pair_finding(
+                    ctx, c, p, self.default_level,
+                    f"{qb.outlet} drifts from {qa.outlet}: meaning risk of its "
+                    f"{kinds} changes {risk:.2f} > {limit:.2f}", qid)
 
 
 @register
@@ -214,35 +223,33 @@ class SingleOutlet(Rule):
     help = ("A quote found in only one outlet while several outlets quote the same speaker: "
             "nothing to check it against.")
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        outlets_by_speaker: dict[str, set[str]] = {}
-        for q in ctx.report.quotes:
-            outlets_by_speaker.setdefault(q.speaker, set()).add(q.outlet)
-        for c in ctx.report.clusters:
-            if c.speaker == UNKNOWN_SPEAKER or len(outlets_by_speaker.get(c.speaker, ())) < 2:
-                continue
-            if len({ctx.quotes[q].outlet for q in c.quotes}) > 1:
-                continue
-            for qid in c.quotes:
-                q = ctx.quotes[qid]
-                path = ctx.path(q.doc)
-                yield Finding(self.code, self.name, self.default_level,
-                              f"only {q.outlet} has this quote of {c.speaker}; "
-                              f"{len(outlets_by_speaker[c.speaker]) - 1} other outlet(s) quote "
-                              "the speaker", c.id, None, qid, path, q.line, q.col,
-                              fingerprint(self.code, c.speaker, q.text))
+    def check_cluster(self, ctx: Context, c: Cluster) -> Iterator[Finding]:
+        outlets_by_speaker = ctx.outlets_by_speaker
+        if c.speaker == UNKNOWN_SPEAKER or len(outlets_by_speaker.get(c.speaker, ())) < 2:
+            return
+        if len({ctx.quotes[q].outlet for q in c.quotes}) > 1:
+            return
+        for qid in c.quotes:
+            q = ctx.quotes[qid]
+            path = ctx.path(q.doc)
+            yield Finding(self.code, self.name, self.default_level,
+                          f"only {q.outlet} has this quote of {c.speaker}; "
+                          f"{len(outlets_by_speaker[c.speaker]) - 1} other outlet(s) quote "
+                          "the speaker", c.id, None, qid, path, q.line, q.col,
+                          fingerprint(self.code, c.speaker, q.text))
 
 
 def findings(report: Report, config: Config) -> list[Finding]:
     """Every enabled rule's findings at its configured level, in a stable order."""
     ctx = Context(report, config, {q.id: q for q in report.quotes})
+    rules = [RULES[code]() for code in sorted(RULES) if code not in config.disabled]
+    found: list[list[Finding]] = [[] for _ in rules]
+    for c in report.clusters:  # once for all rules: each pass would read them from disk
+        for rule, mine in zip(rules, found, strict=True):
+            mine.extend(rule.check_cluster(ctx, c))
     out = []
-    for code in sorted(RULES):
-        if code in config.disabled:
-            continue
-        rule = RULES[code]()
-        level = config.severity.get(code, rule.default_level)
-        for f in rule.check(ctx):
-            out.append(Finding(f.code, f.rule, level, f.message, f.cluster, f.a, f.b,  # type: ignore[arg-type]
-                               f.path, f.line, f.col, f.fingerprint))
+    for rule, mine in zip(rules, found, strict=True):
+        level = config.severity.get(rule.code, rule.default_level)
+        out += [Finding(f.code, f.rule, level, f.message, f.cluster, f.a, f.b,  # type: ignore[arg-type]
+                        f.path, f.line, f.col, f.fingerprint) for f in mine]
     return sorted(out, key=lambda f: (f.path, f.line, f.col, f.code, f.fingerprint))
