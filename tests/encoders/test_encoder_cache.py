@@ -53,6 +53,24 @@ def test_second_load_hits_the_disk_cache(
     )
 
 
+def test_a_cached_model_is_checked_without_holding_the_weights(
+    e5, e5_cache_dir, fresh_process, monkeypatch, weights_path
+) -> None:
+    """The weights file is hashed as it is read: a warm rerun that never loads the model
+    holds a few MB for the check, not the whole file."""
+    import tracemalloc
+
+    _forbid_conversion(monkeypatch)
+    tracemalloc.start()
+    try:
+        folder, sha = e5mod.prepare_e5_small(e5_cache_dir)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (folder, sha) == (e5.folder, SHA)
+    assert peak < weights_path.stat().st_size / 4
+
+
 def test_same_process_reuses_the_loaded_model(e5, e5_cache_dir, monkeypatch) -> None:
     _forbid_conversion(monkeypatch)
     assert e5mod.E5Small(cache_dir=e5_cache_dir).model is e5.model

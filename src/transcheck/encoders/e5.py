@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .base import DEFAULT_ENCODER, register
-from .convert import CONVERTER_VERSION, convert_to_folder, verify_folder
+from .convert import CONVERTER_VERSION, convert_to_folder, file_sha256, verify_folder
 from .errors import E_MODEL_CACHE, E_MODEL_HASH, E_MODEL_MISSING, ModelError
 from .q4format import parse_e5s1, sha256_bytes
 from .torchenc import TransformerEncoder, configure_threads
@@ -174,14 +174,21 @@ def _convert(data: bytes, sha: str, weights_name: str, folder: Path) -> Path:
 
 
 def ensure_converted(weights: Path, expected_sha256: str | None, root: Path) -> tuple[Path, str]:
-    """The verified cache folder for ``weights``, converting it if needed."""
-    try:
-        data = weights.read_bytes()
-    except OSError as exc:
-        raise ModelError(
-            f"cannot read {weights.name}: {exc.strerror}", code=E_MODEL_MISSING
-        ) from exc
-    sha = sha256_bytes(data)
+    """The verified cache folder for ``weights``, converting it if needed.
+
+    The weights are hashed as they are read and held in memory only to convert them: on
+    every run but the first, the file (tens of MB) is the largest thing a warm rerun
+    would otherwise hold."""
+
+    def read(what: Any) -> Any:
+        try:
+            return what(weights)
+        except OSError as exc:
+            raise ModelError(
+                f"cannot read {weights.name}: {exc.strerror}", code=E_MODEL_MISSING
+            ) from exc
+
+    sha = read(file_sha256)
     if expected_sha256 is not None and sha != expected_sha256.lower():
         raise ModelError(
             f"model file {weights.name} has sha256 {sha}, expected {expected_sha256}",
@@ -196,6 +203,10 @@ def ensure_converted(weights: Path, expected_sha256: str | None, root: Path) -> 
             return folder, sha
         logger.warning("cached model %s is damaged (%s); rebuilding it", folder.name, problem)
         _discard(folder)
+    data = read(Path.read_bytes)
+    if sha256_bytes(data) != sha:  # replaced while we looked at it
+        raise ModelError(f"model file {weights.name} changed while it was read",
+                         code=E_MODEL_HASH, hint="run the command again")
     return _convert(data, sha, weights.name, folder), sha
 
 
