@@ -54,7 +54,7 @@ class AlignConfig:
     candidate_floor: float = 0.80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     i: int
     j: int
