@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from transcheck.encoders.memo import MemoEncoder
 from transcheck.pipeline import build_report
 from transcheck.report import get_renderer
@@ -33,13 +35,16 @@ def _interrupted_run(corpus: Path, cache: Path, sig: int, until: str) -> int:
                              "--cache-dir", str(cache), "-f", "json", "--no-progress"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env=dict(os.environ))
+    sent = False
     deadline = time.monotonic() + 240
     while proc.poll() is None and time.monotonic() < deadline:
         if _count(db, until) > 0:
             proc.send_signal(sig)
+            sent = True
             break
         time.sleep(0.05)
-    proc.wait(timeout=120)
+    _, stderr = proc.communicate(timeout=120)
+    assert sent, f"the run ended before it stored any {until}: {stderr.decode()[-2000:]}"
     return proc.returncode
 
 
@@ -73,3 +78,23 @@ def test_ctrl_c_exits_130_and_keeps_the_store(tmp_path: Path) -> None:
     code = _interrupted_run(corpus, cache, signal.SIGINT, "documents")
     assert code == 130
     assert Store(cache).info()["documents"] > 0
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_interrupt_swallowed_by_a_finalizer_still_exits_130() -> None:
+    """Python drops a KeyboardInterrupt raised inside ``__del__`` ("Exception ignored");
+    the command notes Ctrl-C itself, so it still ends with 130."""
+    import typer
+
+    from transcheck.cli import _one_line_errors
+
+    class Finalizer:
+        def __del__(self) -> None:
+            signal.raise_signal(signal.SIGINT)
+
+    went_on = False
+    with pytest.raises(typer.Exit) as stop, _one_line_errors():
+        Finalizer()  # collected at once: the interrupt goes off inside __del__
+        went_on = True
+    assert went_on and stop.value.exit_code == 130
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

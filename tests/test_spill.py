@@ -102,3 +102,57 @@ def test_memory_does_not_grow_with_the_clusters() -> None:
     assert decoded == many
     assert on_disk < 40 * len(many)  # the offsets array, and the write buffer
     assert in_memory > 50 * on_disk
+
+
+class FillsUp:
+    """A file that takes ``room`` bytes and then fails as a full disk does."""
+
+    def __init__(self, inner, room: int):
+        self.inner, self.room = inner, room
+
+    def write(self, data) -> int:
+        if self.room <= 0:
+            raise OSError(28, "No space left on device")
+        n = min(len(data), self.room)  # a partial write first, as the system may do
+        self.room -= n
+        return self.inner.write(bytes(data[:n]))
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_a_full_disk_keeps_every_cluster() -> None:
+    """The file takes some clusters, part of the next, then nothing: all of them come
+    back, the ones written before and after, in order."""
+    f = ClusterFile()
+    f._file = FillsUp(f._file, room=len(spill.encode_cluster(CLUSTERS[0])) + 30)
+    for c in CLUSTERS:
+        f.append(c)
+    assert len(f) == len(CLUSTERS) and list(f) == CLUSTERS and f[-1] == CLUSTERS[-1]
+    assert list(f.records()) == [spill.encode_cluster(c) for c in CLUSTERS]
+
+
+def test_a_file_size_limit_keeps_every_cluster(tmp_path) -> None:
+    """The same with the system's own limit on file size (what a full disk looks like to
+    a process), in a process of its own."""
+    import subprocess
+    import sys
+
+    script = (
+        "import pickle, resource, signal, sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "from test_spill import CLUSTERS\n"
+        "from transcheck.spill import ClusterFile\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (1500, 1500))\n"
+        f"f = ClusterFile(folder={str(tmp_path)!r})\n"
+        "for c in CLUSTERS * 3:\n"
+        "    f.append(c)\n"
+        "assert f._held is not None, 'the limit was never reached'\n"
+        "print(list(f) == CLUSTERS * 3, len(f))\n")
+    from pathlib import Path
+
+    run = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent)],
+                         capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", str(3 * len(CLUSTERS))]

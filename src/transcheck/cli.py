@@ -127,15 +127,43 @@ def _fail(exc: BaseException) -> NoReturn:
 def _one_line_errors() -> Iterator[None]:
     """Every error is one line and exit 2, never a traceback (unless --debug); Ctrl-C
     exits 130. A command's own exit (``typer.Exit``) passes through untouched."""
-    try:
-        yield
-    except typer.Exit:
-        raise
-    except Exception as exc:
-        _fail(exc)
-    except KeyboardInterrupt:
+    with _noting_interrupts() as interrupted:
+        try:
+            yield
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            interrupted.append(True)
+    if interrupted:
         typer.echo("interrupted", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(130)
+
+
+@contextmanager
+def _noting_interrupts() -> Iterator[list[bool]]:
+    """Python raises Ctrl-C's KeyboardInterrupt wherever the program is, and when that is
+    a finalizer (``__del__``, a generator being closed) it prints "Exception ignored" and
+    goes on. The interrupt is noted as well, so that the command still ends with 130."""
+    import signal
+    import threading
+
+    noted: list[bool] = []
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield noted  # someone else handles Ctrl-C here (a host program, a test runner)
+        return
+
+    def on_interrupt(signum: int, frame: object) -> None:
+        noted.append(True)
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield noted
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _require_documents(documents: tuple[object, ...]) -> None:

@@ -390,8 +390,9 @@ def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
     sig = signature(encoder, scorer, config)
     run_key = _run_key(sig, quotes, extraction.documents) if store is not None else ""
     # clusters go to a temporary file as they are finished: the report holds a few bytes
-    # per cluster, however large the corpus
-    clusters = ClusterFile()
+    # per cluster, however large the corpus (next to the cache, on disk, when there is
+    # one: the system's temporary folder may be memory)
+    clusters = ClusterFile(folder=str(store.folder) if store is not None else None)
     cached = store.get_run_json(run_key) if store is not None else None
     if cached is not None:  # the same quotes, model, settings and code: the same clusters
         for record in cached:

@@ -59,11 +59,16 @@ class ClusterFile(Sequence[Cluster]):
     Iterations may overlap (each read seeks first, under a lock); equality is element by
     element with any sequence, so a report compares equal to one holding a tuple."""
 
-    def __init__(self, clusters: Iterable[Cluster] = ()):
+    def __init__(self, clusters: Iterable[Cluster] = (), *, folder: str | None = None):
+        """``folder``: where the file goes (the system's temporary folder by default)."""
         # lives as long as the report; closed (and gone) when it is collected
-        self._file = tempfile.TemporaryFile(prefix="transcheck-clusters-")  # noqa: SIM115
+        # unbuffered: a write that fails (a full disk) leaves nothing pending to flush
+        self._file = tempfile.TemporaryFile(prefix="transcheck-clusters-",  # noqa: SIM115
+                                            dir=folder, buffering=0)
         self._lock = threading.Lock()
         self._ends = array("q")  # where each record ends; the first starts at 0
+        #: the records themselves, once the file could take no more (a full disk)
+        self._held: list[str] | None = None
         for c in clusters:
             self.append(c)
 
@@ -75,18 +80,48 @@ class ClusterFile(Sequence[Cluster]):
         which JSON strings cannot hold)."""
         data = record.encode("utf-8", "surrogatepass") + b"\n"
         with self._lock:
-            end = self._ends[-1] if self._ends else 0
-            self._file.seek(end)
-            self._file.write(data)
-            self._ends.append(end + len(data))
+            if self._held is None:
+                end = self._ends[-1] if self._ends else 0
+                try:
+                    self._file.seek(end)
+                    view = memoryview(data)
+                    while view:
+                        view = view[self._file.write(view):]
+                    self._ends.append(end + len(data))
+                    return
+                except OSError:  # a full disk must not cost the report: hold them instead
+                    self._hold()
+            assert self._held is not None
+            self._held.append(record)
+
+    def _hold(self) -> None:
+        """Moves the records written so far into memory (reading needs no space) and
+        gives the file up."""
+        data = self._read_unlocked(0, self._ends[-1] if self._ends else 0)
+        self._held = [line.decode("utf-8", "surrogatepass") for line in data.split(b"\n")[:-1]]
+        self._ends = array("q")
+        self._file.close()
 
     def _read(self, start: int, end: int) -> bytes:
         with self._lock:
-            self._file.seek(start)
-            return self._file.read(end - start)
+            return self._read_unlocked(start, end)
+
+    def _read_unlocked(self, start: int, end: int) -> bytes:
+        self._file.seek(start)
+        parts = []
+        while start < end:
+            part = self._file.read(end - start)
+            if not part:
+                raise OSError(f"the clusters' file ended at {start} of {end} bytes")
+            parts.append(part)
+            start += len(part)
+        return b"".join(parts)
 
     def records(self) -> Iterator[str]:
         """The JSON records in order, read a block at a time."""
+        if self._held is not None:
+            yield from list(self._held)
+            return
         total = self._ends[-1] if self._ends else 0
         pos = 0
         rest = b""
@@ -102,7 +137,7 @@ class ClusterFile(Sequence[Cluster]):
             yield cluster_from_plain(json.loads(record))
 
     def __len__(self) -> int:
-        return len(self._ends)
+        return len(self._held) if self._held is not None else len(self._ends)
 
     @overload
     def __getitem__(self, index: int) -> Cluster: ...
@@ -117,6 +152,8 @@ class ClusterFile(Sequence[Cluster]):
             index += len(self)
         if not 0 <= index < len(self):
             raise IndexError("cluster index out of range")
+        if self._held is not None:
+            return cluster_from_plain(json.loads(self._held[index]))
         start = self._ends[index - 1] if index else 0
         record = self._read(start, self._ends[index] - 1)
         return cluster_from_plain(json.loads(record.decode("utf-8", "surrogatepass")))
