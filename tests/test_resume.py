@@ -31,10 +31,13 @@ def _count(db: Path, table: str) -> int:
 def _interrupted_run(corpus: Path, cache: Path, sig: int, until: str) -> int:
     """Starts a report, waits until the store holds some ``until`` rows, sends ``sig``."""
     db = Store(cache).path
+    # as from a terminal: a job started in the background of a shell inherits Ctrl-C
+    # ignored, and so would the command
     proc = subprocess.Popen([sys.executable, "-m", "transcheck", "report", str(corpus),
                              "--cache-dir", str(cache), "-f", "json", "--no-progress"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=dict(os.environ))
+                            env=dict(os.environ),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     sent = False
     deadline = time.monotonic() + 240
     while proc.poll() is None and time.monotonic() < deadline:
@@ -93,8 +96,26 @@ def test_an_interrupt_swallowed_by_a_finalizer_still_exits_130() -> None:
             signal.raise_signal(signal.SIGINT)
 
     went_on = False
-    with pytest.raises(typer.Exit) as stop, _one_line_errors():
-        Finalizer()  # collected at once: the interrupt goes off inside __del__
-        went_on = True
+    # Ctrl-C as a terminal delivers it (a background job of a shell has it ignored)
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(typer.Exit) as stop, _one_line_errors():
+            Finalizer()  # collected at once: the interrupt goes off inside __del__
+            went_on = True
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
     assert went_on and stop.value.exit_code == 130
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_left_ignored_is_not_taken_over() -> None:
+    """Where Ctrl-C is ignored (a background job, nohup), the command leaves it so."""
+    from transcheck.cli import _one_line_errors
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with _one_line_errors():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+            signal.raise_signal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, before)
