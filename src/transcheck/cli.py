@@ -8,7 +8,9 @@ from __future__ import annotations
 import errno
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -146,9 +148,6 @@ def _noting_interrupts() -> Iterator[list[bool]]:
     """Python raises Ctrl-C's KeyboardInterrupt wherever the program is, and when that is
     a finalizer (``__del__``, a generator being closed) it prints "Exception ignored" and
     goes on. The interrupt is noted as well, so that the command still ends with 130."""
-    import signal
-    import threading
-
     noted: list[bool] = []
     if (threading.current_thread() is not threading.main_thread()
             or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):

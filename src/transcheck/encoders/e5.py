@@ -22,15 +22,18 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .base import DEFAULT_ENCODER, register
 from .convert import CONVERTER_VERSION, convert_to_folder, file_sha256, verify_folder
 from .errors import E_MODEL_CACHE, E_MODEL_HASH, E_MODEL_MISSING, ModelError
 from .q4format import parse_e5s1, sha256_bytes
 from .torchenc import TransformerEncoder, configure_threads
+
+T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +183,7 @@ def ensure_converted(weights: Path, expected_sha256: str | None, root: Path) -> 
     every run but the first, the file (tens of MB) is the largest thing a warm rerun
     would otherwise hold."""
 
-    def read(what: Any) -> Any:
+    def read(what: Callable[[Path], T]) -> T:
         try:
             return what(weights)
         except OSError as exc:
