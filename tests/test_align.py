@@ -100,3 +100,66 @@ def test_nearest_neighbour_candidates_find_the_same_links(e5, seed_alignment) ->
     knn = align(x.quotes, docs, e5, calibration_for(model_id_of(e5)),
                 AlignConfig(exhaustive_block=1, neighbours=5))
     assert sorted(knn.links) == sorted(exhaustive.links)
+
+
+class _FixedVectors:
+    """Vectors chosen by the test: every text maps to the one the test gives it."""
+
+    def __init__(self, table: dict[str, list[float]]):
+        self.table = table
+
+    def get(self, texts, *, tokens=True):
+        import numpy as np
+
+        return np.array([self.table[t] for t in texts], dtype=np.float32)
+
+
+def _block(rows):
+    """Quotes of one speaker from (doc, date, text) rows; the documents with their dates."""
+    from transcheck.types import Article, Quote
+
+    quotes, docs = [], {}
+    for k, (doc, day, text) in enumerate(rows):
+        docs[doc] = Article(id=doc, path=f"{doc}.txt", text="", outlet=doc, lang="en",
+                            published=day)
+        quotes.append(Quote(id=f"{doc}:{k}", doc=doc, outlet=doc, lang="en", speaker="s",
+                            speaker_surface="S", text=text, start=0, end=len(text),
+                            kind="direct"))
+    return quotes, docs
+
+
+def test_neighbour_search_keeps_exactly_the_pairs_blocking_allows() -> None:
+    """The nearest-neighbour path drops same-document pairs and pairs further apart than
+    the date window as it finds them; with room for every neighbour it must give the
+    pair-by-pair path's pairs, no more and no fewer."""
+    from transcheck.align import candidate_pairs
+
+    rows = [("a", "2023-01-01", "one"), ("a", "2023-01-01", "two"),        # same document
+            ("b", "2023-01-05", "three"), ("c", "2023-01-08", "four"),     # 7 days: kept
+            ("d", "2023-01-09", "five"), ("e", "2023-03-01", "six"),       # 8, 59: dropped
+            ("f", None, "seven"), ("g", "", "eight")]                      # no date: kept
+    quotes, docs = _block(rows)
+    vectors = _FixedVectors({q.text: [1.0, 0.0] for q in quotes})  # all alike
+    every = candidate_pairs(quotes, docs, AlignConfig(exhaustive_block=100), vectors)
+    knn = candidate_pairs(quotes, docs, AlignConfig(exhaustive_block=1, neighbours=50),
+                          vectors)
+    assert knn == every
+    assert (0, 1) not in every and (0, 3) in every and (0, 4) not in every
+    assert (0, 5) not in every and (5, 6) in every and (6, 7) in every
+
+
+def test_fragment_index_keeps_only_pairs_blocking_allows() -> None:
+    """A short fragment is paired with the quotes that contain its words, only when they
+    are in another document and within the date window (the vectors here never pair)."""
+    from transcheck.align import candidate_pairs
+
+    long = "we will respond to any threat with all the means we have"
+    rows = [("a", "2023-05-10", "respond to any threat"),
+            ("b", "2023-05-12", long), ("c", "2023-07-01", long),
+            ("a", "2023-05-10", long + " today"), ("d", "2023-05-11", "something else entirely")]
+    quotes, docs = _block(rows)
+    vectors = _FixedVectors({q.text: [float(k == i) for k in range(5)]
+                             for i, q in enumerate(quotes)})  # orthogonal: no neighbours
+    pairs = candidate_pairs(quotes, docs, AlignConfig(exhaustive_block=1, neighbours=3),
+                            vectors)
+    assert pairs == [(0, 1)]

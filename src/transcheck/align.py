@@ -150,38 +150,78 @@ def _bigrams(text: str) -> set[tuple[str, str]]:
     return set(zip(w, w[1:], strict=False)) if len(w) > 1 else {(w[0], "")} if w else set()
 
 
-def _knn(members: list[int], vecs: np.ndarray, k: int, floor: float) -> set[tuple[int, int]]:
-    """Each quote's k most similar quotes of the block: cost grows with n*k, not n*n."""
+def _knn(members: list[int], vecs: np.ndarray, k: int, floor: float,
+         keep: _Blocking | None = None) -> set[tuple[int, int]]:
+    """Each quote's k most similar quotes of the block: the pairs grow with n*k, not n*n
+    (the search itself still compares each quote with the whole block).
+
+    ``keep`` drops the neighbours blocking rules out (same document, dates too far
+    apart) as they are found, not after: for a speaker quoted all year, most of a
+    quote's nearest neighbours are repeats from other months."""
     out: set[tuple[int, int]] = set()
-    for lo in range(0, len(members), 512):
+    ids = np.asarray(members)
+    n = len(members)
+    for lo in range(0, n, 512):
         sims = vecs[lo:lo + 512] @ vecs.T
-        for r in range(sims.shape[0]):
-            row = sims[r]
-            top = np.argpartition(-row, min(k, len(row) - 1))[:k + 1]
-            i = members[lo + r]
-            for c in top:
-                j = members[int(c)]
-                if j != i and row[c] >= floor:
-                    out.add((min(i, j), max(i, j)))
+        # one partition per row: the row-wise selection is what decides among equal
+        # similarities (repeated texts), and it must not change with the chunking
+        top = np.stack([np.argpartition(-sims[r], min(k, n - 1))[:k + 1]
+                        for r in range(sims.shape[0])])
+        rows = np.arange(sims.shape[0])[:, None]
+        ok = (sims[rows, top] >= floor) & (top != rows + lo)
+        if keep is not None:
+            ok &= keep.allows(rows[:, 0] + lo, top)
+        r_idx, c_idx = np.nonzero(ok)
+        a, b = ids[r_idx + lo], ids[top[r_idx, c_idx]]
+        out.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), strict=True))
     return out
 
 
-def _fragment_candidates(members: list[int], quotes: Sequence[Quote],
-                         config: AlignConfig) -> set[tuple[int, int]]:
-    """Short quotes and the quotes that contain their words (an inverted index of bigrams)."""
+class _Blocking:
+    """The documents and publication days of one block's members, as arrays, to apply
+    blocking's rules to many neighbours at once."""
+
+    def __init__(self, members: list[int], quotes: Sequence[Quote],
+                 days: dict[str, int | None], window: int):
+        codes: dict[str, int] = {}
+        self.doc = np.array([codes.setdefault(quotes[i].doc, len(codes)) for i in members])
+        day = [days.get(quotes[i].doc) for i in members]
+        self.day = np.array([-1 if d is None else d for d in day], dtype=np.int64)
+        self.window = window
+
+    def allows(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Rows (one member each) against a matrix of members, one row of it per row."""
+        r = rows[:, None]
+        dr, dc = self.day[r], self.day[cols]
+        return ((self.doc[r] != self.doc[cols])
+                & ((dr < 0) | (dc < 0) | (np.abs(dr - dc) <= self.window)))
+
+
+def _fragment_candidates(members: list[int], quotes: Sequence[Quote], config: AlignConfig,
+                         keep: _Blocking | None = None) -> set[tuple[int, int]]:
+    """Short quotes and the quotes that contain their words (an inverted index of bigrams).
+
+    ``keep`` drops what blocking rules out as it is found: a fragment repeated all year
+    is contained in thousands of quotes, most of them months away."""
+    grams = [_bigrams(quotes[i].text) for i in members]
     index: dict[tuple[str, str], set[int]] = {}
-    for i in members:
-        for g in _bigrams(quotes[i].text):
-            index.setdefault(g, set()).add(i)
+    for x, mine in enumerate(grams):
+        for g in mine:
+            index.setdefault(g, set()).add(x)
+    ids = np.asarray(members)
     out: set[tuple[int, int]] = set()
-    for i in members:
-        grams = _bigrams(quotes[i].text)
-        if not grams or len(words(quotes[i].text)) >= 2 * config.min_semantic_words:
+    for x, mine in enumerate(grams):
+        if not mine or len(words(quotes[members[x]].text)) >= 2 * config.min_semantic_words:
             continue
-        hits = set.intersection(*(index.get(g, set()) for g in grams))
-        for j in hits:
-            if j != i:
-                out.add((min(i, j), max(i, j)))
+        hits = set.intersection(*(index.get(g, set()) for g in mine))
+        hits.discard(x)
+        if not hits:
+            continue
+        cols = np.fromiter(hits, dtype=np.int64, count=len(hits))
+        if keep is not None:
+            cols = cols[keep.allows(np.array([x]), cols[None, :])[0]]
+        a, b = ids[x], ids[cols]
+        out.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), strict=True))
     return out
 
 
@@ -194,14 +234,17 @@ def candidate_pairs(quotes: Sequence[Quote], documents: dict[str, Article],
     neighbours by embedding and an index of word pairs for short fragments, so the cost
     grows near-linearly with the number of quotes."""
     dates = {d: _parse_date(a.published) for d, a in documents.items()}
+    days = {d: None if v is None else v.toordinal() for d, v in dates.items()}
     pairs: set[tuple[int, int]] = set()
     for members in _blocks(quotes, config):
         if len(members) <= config.exhaustive_block or vectors is None:
             cands = {(i, j) for x, i in enumerate(members) for j in members[x + 1:]}
         else:
             vecs = vectors.get([quotes[i].text for i in members])
-            cands = _knn(members, vecs, config.neighbours, config.candidate_floor)
-            cands |= _fragment_candidates(members, quotes, config)
+            keep = _Blocking(members, quotes, days, config.date_window_days)
+            pairs |= _knn(members, vecs, config.neighbours, config.candidate_floor, keep)
+            pairs |= _fragment_candidates(members, quotes, config, keep)
+            continue
         for i, j in cands:
             if quotes[i].doc == quotes[j].doc:
                 continue  # one article never renders its own quote twice

@@ -52,8 +52,15 @@ def _choose_reference(members: list[int], quotes: Sequence[Quote],
     longest = max(len(words(quotes[i].text)) for i in members)
     full = [i for i in members if len(words(quotes[i].text)) >= 0.6 * longest]
 
+    # one pass over the links: asking each member for its own made a cluster of
+    # thousands of quotes cost members x links
+    sims_of: dict[int, list[float]] = {}
+    for (a, b), lk in links.items():
+        sims_of.setdefault(a, []).append(lk.similarity)
+        sims_of.setdefault(b, []).append(lk.similarity)
+
     def centrality(i: int) -> tuple[float, int, int]:
-        sims = [lk.similarity for (a, b), lk in links.items() if i in (a, b)]
+        sims = sims_of.get(i, [])
         return (sum(sims) / len(sims) if sims else 0.0, len(quotes[i].text), -i)
 
     return max(full, key=centrality), "medoid"
