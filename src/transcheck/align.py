@@ -300,19 +300,21 @@ def align(quotes: Sequence[Quote], documents: dict[str, Article], encoder: Encod
     config = config or AlignConfig()
     vectors = vectors or _Vectors(encoder)
     pairs = candidate_pairs(quotes, documents, config, vectors)
-    involved = sorted({i for p in pairs for i in p})
-    full = vectors.get([quotes[i].text for i in involved])
-    row = {i: k for k, i in enumerate(involved)}
+    # one row per distinct text, not per quote: wire copies repeat the same words, and a
+    # row per quote was a third of a gigabyte at 200,000 quotes
+    texts = sorted({quotes[i].text for p in pairs for i in p})
+    full = vectors.get(texts)
+    row = {t: k for k, t in enumerate(texts)}
     # the candidate windows of the whole run in one batched call, not one call per pair
-    window_texts = []
+    window_texts: set[str] = set()
     for i, j in pairs:
         short_is_a, _, windows = _windows(quotes[i], quotes[j], config)
         long = quotes[j] if short_is_a else quotes[i]
-        window_texts.extend(long.text[s:e] for s, e in windows)
-    vectors.get(window_texts)
+        window_texts.update(long.text[s:e] for s, e in windows)
+    vectors.get(sorted(window_texts))
     links: dict[tuple[int, int], Link] = {}
     for i, j in pairs:
-        cos = float(full[row[i]] @ full[row[j]])
+        cos = float(full[row[quotes[i].text]] @ full[row[quotes[j].text]])
         link = score_link(quotes[i], quotes[j], vectors, calibration, config, cos)
         if link is not None:
             links[(i, j)] = Link(i, j, link.cosine, link.similarity, link.window_i, link.window_j)
