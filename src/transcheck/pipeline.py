@@ -10,7 +10,7 @@ import gc
 import hashlib
 import json
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any, BinaryIO
@@ -149,18 +149,22 @@ class Scorer:
         """``pair`` for each spec, the model's work batched chunk by chunk."""
         return list(self.iter_scores(specs, progress, chunk))
 
-    def iter_scores(self, specs: Sequence[PairSpec], progress: Progress | None = None,
-                    chunk: int = 256) -> Iterator[PairResult]:
-        """``score_many``, each result given as soon as it is computed."""
+    def iter_scores(self, specs: Iterable[PairSpec], progress: Progress | None = None,
+                    chunk: int = 256, total: int | None = None) -> Iterator[PairResult]:
+        """``score_many``, each result given as soon as it is computed. ``specs`` is read
+        a chunk at a time (a large run's specs need not exist all at once); ``total`` is
+        their number when ``specs`` has no length."""
+        if total is None:
+            total = len(specs) if isinstance(specs, Sized) else 0
         done = 0
-        for start in range(0, len(specs), chunk):
-            part = specs[start:start + chunk]
+        it = iter(specs)
+        while part := list(islice(it, chunk)):
             self.prefetch(part)
             for qa, qb, wa, wb in part:
                 result = self.pair(qa, qb, wa, wb)
                 done += 1
                 if progress:  # before the yield: a consumer may take the last and stop
-                    progress("pairs scored", done, len(specs))
+                    progress("pairs scored", done, total)
                 yield result
 
     def pair(self, qa: Quote, qb: Quote, wa: tuple[int, int] | None,
@@ -180,8 +184,11 @@ class Scorer:
                           lex[0], lex[1], lex[2], got["note"], spans, round(got["risk"], 4))
 
 
-def plan(quotes: Sequence[Quote], alignment: Alignment
-         ) -> list[tuple[list[int], int, str, list[tuple[int, int, Any, Any]]]]:
+#: For each cluster: its members, reference, why that one, and the pairs to score.
+Planned = list[tuple[list[int], int, str, list[tuple[int, int, Any, Any]]]]
+
+
+def plan(quotes: Sequence[Quote], alignment: Alignment) -> Planned:
     """For each cluster: its members, reference, and the linked pairs to score
     (reference, else the earlier quote, on side a)."""
     cluster_of = {i: k for k, members in enumerate(alignment.clusters) for i in members}
@@ -297,14 +304,22 @@ def iter_clusters(quotes: Sequence[Quote], alignment: Alignment, scorer: Scorer,
                   model: str | None = None) -> Iterator[Cluster]:
     """The scored clusters in order, each given as soon as its last pair is scored, so
     that a run need not hold them all."""
-    planned = plan(quotes, alignment)
+    return iter_planned(quotes, plan(quotes, alignment), scorer, progress, executor, model)
+
+
+def iter_planned(quotes: Sequence[Quote], planned: Planned, scorer: Scorer,
+                 progress: Progress | None = None, executor: Executor | None = None,
+                 model: str | None = None) -> Iterator[Cluster]:
+    """:func:`iter_clusters` from the plan, which is all scoring needs: the caller may
+    let the alignment's links go first (a million of them at 64,000 articles)."""
     results: Iterator[PairResult]
     if executor is not None and executor.remote:
         results = iter(_score_remote(planned, quotes, scorer, executor, model, progress))
     else:
-        specs = [(quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
-                 for a, b, wa, wb in sp]
-        results = scorer.iter_scores(specs, progress)
+        specs = ((quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
+                 for a, b, wa, wb in sp)
+        results = scorer.iter_scores(specs, progress,
+                                     total=sum(len(sp) for *_, sp in planned))
     for members, ref, reason, sp in planned:
         mine = list(islice(results, len(sp)))
         outlier = None
@@ -405,9 +420,9 @@ def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
         for record in cached:
             clusters.append_json(record)
     else:
-        alignment = align(quotes, documents, encoder, scorer.semantic.calibration, config,
-                          vectors)
-        for cluster in iter_clusters(quotes, alignment, scorer, progress, executor, model):
+        planned = plan(quotes, align(quotes, documents, encoder, scorer.semantic.calibration,
+                                     config, vectors))
+        for cluster in iter_planned(quotes, planned, scorer, progress, executor, model):
             clusters.append(cluster)
         if store is not None:
             store.put_run_json(run_key, clusters.records())
