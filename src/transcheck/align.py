@@ -161,18 +161,29 @@ def _knn(members: list[int], vecs: np.ndarray, k: int, floor: float,
     out: set[tuple[int, int]] = set()
     ids = np.asarray(members)
     n = len(members)
+    kth = min(k, n - 1)
+    # Rows go through in an order that puts repeats of the same words next to each other:
+    # a row equal to the one before has the same selection, and a speaker repeats a few
+    # lines all year (the partitions were most of the search). Each row is still
+    # partitioned whole, on its own: that is what decides among equal similarities.
+    keys = [vecs[r].tobytes() for r in range(n)]
+    order = sorted(range(n), key=lambda r: (keys[r], r))
+    last: tuple[bytes, np.ndarray, np.ndarray] | None = None
     for lo in range(0, n, 512):
-        sims = vecs[lo:lo + 512] @ vecs.T
-        # one partition per row: the row-wise selection is what decides among equal
-        # similarities (repeated texts), and it must not change with the chunking
-        top = np.stack([np.argpartition(-sims[r], min(k, n - 1))[:k + 1]
-                        for r in range(sims.shape[0])])
-        rows = np.arange(sims.shape[0])[:, None]
-        ok = (sims[rows, top] >= floor) & (top != rows + lo)
+        chunk = np.array(order[lo:lo + 512])
+        sims = vecs[chunk] @ vecs.T
+        parts: list[np.ndarray] = []
+        for x, r in enumerate(chunk.tolist()):
+            if last is None or last[0] != keys[r] or not np.array_equal(sims[x], last[1]):
+                last = (keys[r], sims[x].copy(), np.argpartition(-sims[x], kth)[:k + 1])
+            parts.append(last[2])
+        top = np.stack(parts)
+        rows = chunk[:, None]
+        ok = (sims[np.arange(len(chunk))[:, None], top] >= floor) & (top != rows)
         if keep is not None:
-            ok &= keep.allows(rows[:, 0] + lo, top)
+            ok &= keep.allows(chunk, top)
         r_idx, c_idx = np.nonzero(ok)
-        a, b = ids[r_idx + lo], ids[top[r_idx, c_idx]]
+        a, b = ids[chunk[r_idx]], ids[top[r_idx, c_idx]]
         out.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist(), strict=True))
     return out
 
