@@ -49,14 +49,15 @@ def test_unknown_executor_is_a_usage_error() -> None:
         get_executor("spark")
 
 
-def test_process_pool_report_equals_the_local_report(e5) -> None:
-    """Spawned worker processes (each loading the model from the same cache) give the
-    report that one process gives."""
+@pytest.mark.parametrize("score_in_workers", [False, True])
+def test_process_pool_report_equals_the_local_report(e5, score_in_workers: bool) -> None:
+    """Spawned worker processes extracting (and, when asked, scoring pairs, each loading
+    the model from the same cache) give the report that one process gives."""
     from transcheck.executors import ProcessExecutor
 
     paths = [str(ROOT / "fixtures" / "corpus_ru")]
     local = build_report(paths, encoder=e5)
-    pool = ProcessExecutor(jobs=2)
+    pool = ProcessExecutor(jobs=2, score_in_workers=score_in_workers)
     try:
         parallel = build_report(paths, encoder=e5, executor=pool)
     finally:
@@ -75,7 +76,9 @@ def test_process_pool_keeps_order() -> None:
         pool.close()
 
 
-def test_process_pool_run_fills_the_store_for_a_warm_rerun(e5, tmp_path: Path) -> None:
+@pytest.mark.parametrize("score_in_workers", [False, True])
+def test_process_pool_run_fills_the_store_for_a_warm_rerun(e5, tmp_path: Path,
+                                                           score_in_workers: bool) -> None:
     """Workers compute, the parent records: after a parallel run, a rerun in one process
     computes nothing and gives the same report."""
     from transcheck.encoders.memo import MemoEncoder
@@ -84,7 +87,7 @@ def test_process_pool_run_fills_the_store_for_a_warm_rerun(e5, tmp_path: Path) -
 
     paths = [str(ROOT / "fixtures" / "corpus_ru")]
     store = Store(tmp_path)
-    pool = ProcessExecutor(jobs=2)
+    pool = ProcessExecutor(jobs=2, score_in_workers=score_in_workers)
     try:
         cold = build_report(paths, encoder=e5, executor=pool, store=store)
     finally:

@@ -327,10 +327,11 @@ def _progress(enabled: bool):  # type: ignore[no-untyped-def]
     return bar, update
 
 
-def _executor(name: str, scheduler: str | None, jobs: int | None):  # type: ignore[no-untyped-def]
+def _executor(name: str, scheduler: str | None, jobs: int | None,  # type: ignore[no-untyped-def]
+              score_in_workers: bool = False):
     from .executors import get_executor
 
-    return get_executor(name, scheduler, jobs)
+    return get_executor(name, scheduler, jobs, score_in_workers=score_in_workers)
 
 
 ExecutorOption = Annotated[str, typer.Option(
@@ -341,6 +342,10 @@ SchedulerOption = Annotated[str | None, typer.Option(
 JobsOption = Annotated[int | None, typer.Option(
     "--jobs", "-j", min=1, help="Worker processes for --executor processes (default: one per "
     "core).")]
+WorkerScoringOption = Annotated[bool, typer.Option(
+    "--score-in-workers", help="With --executor processes, score pairs in the workers too "
+    "(each loads the model): for machines with more cores than one process's model work "
+    "uses. By default the pool extracts and this process scores.")]
 
 
 @app.command("report")
@@ -371,6 +376,7 @@ def report_cli(
     executor: ExecutorOption = "local",
     scheduler: SchedulerOption = None,
     jobs: JobsOption = None,
+    score_in_workers: WorkerScoringOption = False,
 ) -> None:
     """Every utterance of every speaker, its renderings side by side, and how they drift."""
     from .ingest import Limits
@@ -383,7 +389,7 @@ def report_cli(
             bar.start()
         try:
             store = _open_store(cache_dir, no_cache)
-            runner = _executor(executor, scheduler, jobs)
+            runner = _executor(executor, scheduler, jobs, score_in_workers)
             try:
                 result = build_report(paths, speaker=speaker, model=model, stdin=_stdin(),
                                       limits=Limits(max_bytes=max_bytes,
@@ -448,6 +454,7 @@ def gate_cli(
     executor: ExecutorOption = "local",
     scheduler: SchedulerOption = None,
     jobs: JobsOption = None,
+    score_in_workers: WorkerScoringOption = False,
 ) -> None:
     """Fail a build when a rendering drifts beyond what the team accepts."""
     from .config import load_config
@@ -463,7 +470,7 @@ def gate_cli(
             bar.start()
         try:
             store = _open_store(cache_dir, no_cache)
-            runner = _executor(executor, scheduler, jobs)
+            runner = _executor(executor, scheduler, jobs, score_in_workers)
             try:
                 result = run_gate(paths, config, baseline=baseline, stdin=_stdin(),
                                   progress=update, store=store, executor=runner)

@@ -19,6 +19,9 @@ class Executor(ABC):
     name: str
     #: Whether tasks run in other processes (they cannot share this process's store).
     remote: bool = False
+    #: Whether pair scoring goes to the executor too (each worker then loads the model),
+    #: or stays in this process with the model it already has.
+    scores_remotely: bool = False
 
     @abstractmethod
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
@@ -40,6 +43,7 @@ class DaskExecutor(Executor):
 
     name = "dask"
     remote = True
+    scores_remotely = True
 
     def __init__(self, scheduler: str | None = None, *, client: Any = None):
         from dask.distributed import Client  # only paid for when asked for
@@ -67,19 +71,27 @@ def _init_worker(threads: int) -> None:
 class ProcessExecutor(Executor):
     """Runs tasks in a pool of local processes, one per core by default.
 
+    The pool extracts the articles (single-threaded Python, the largest part of a run
+    that grows with the corpus). Pair scoring stays in this process by default: the
+    model already runs here on every core, and workers scoring pairs would each load it
+    and run again the forward passes alignment has just made (on 2 cores that made the
+    pool slower than no pool). ``score_in_workers=True`` sends scoring to the pool too,
+    for machines with more cores than one process's model work can use.
+
     Workers are spawned (not forked: a forked copy of a process that has started
-    torch's thread pool can hang), each loads the model once, and the cores are shared
-    out so that workers do not oversubscribe them with model threads."""
+    torch's thread pool can hang), and the cores are shared out so that workers that
+    load the model do not oversubscribe them with its threads."""
 
     name = "processes"
     remote = True
 
-    def __init__(self, jobs: int | None = None):
+    def __init__(self, jobs: int | None = None, *, score_in_workers: bool = False):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         cores = _cores()
         self.jobs = max(1, jobs or cores)
+        self.scores_remotely = score_in_workers
         self._pool = ProcessPoolExecutor(
             max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker, initargs=(max(1, cores // self.jobs),))
@@ -104,11 +116,11 @@ EXECUTORS = ("local", "processes", "dask")
 
 
 def get_executor(name: str = "local", scheduler: str | None = None,
-                 jobs: int | None = None) -> Executor:
+                 jobs: int | None = None, *, score_in_workers: bool = False) -> Executor:
     if name == "local":
         return InProcess()
     if name == "processes":
-        return ProcessExecutor(jobs)
+        return ProcessExecutor(jobs, score_in_workers=score_in_workers)
     if name == "dask":
         return DaskExecutor(scheduler)
     from .errors import UsageError

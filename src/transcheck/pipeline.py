@@ -313,7 +313,7 @@ def iter_planned(quotes: Sequence[Quote], planned: Planned, scorer: Scorer,
     """:func:`iter_clusters` from the plan, which is all scoring needs: the caller may
     let the alignment's links go first (a million of them at 64,000 articles)."""
     results: Iterator[PairResult]
-    if executor is not None and executor.remote:
+    if executor is not None and executor.scores_remotely:
         results = iter(_score_remote(planned, quotes, scorer, executor, model, progress))
     else:
         specs = ((quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
