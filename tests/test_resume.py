@@ -28,26 +28,30 @@ def _count(db: Path, table: str) -> int:
         return 0
 
 
-def _interrupted_run(corpus: Path, cache: Path, sig: int, until: str) -> int:
-    """Starts a report, waits until the store holds some ``until`` rows, sends ``sig``."""
+def _interrupted_run(corpus: Path, cache: Path, sig: int, until: str,
+                     extra: tuple[str, ...] = (), stderr_out: list[str] | None = None) -> int:
+    """Starts a report, waits until the store holds some ``until`` rows, sends ``sig``
+    (to the command's whole process group, as a terminal sends Ctrl-C)."""
     db = Store(cache).path
     # as from a terminal: a job started in the background of a shell inherits Ctrl-C
     # ignored, and so would the command
     proc = subprocess.Popen([sys.executable, "-m", "transcheck", "report", str(corpus),
-                             "--cache-dir", str(cache), "-f", "json", "--no-progress"],
+                             "--cache-dir", str(cache), "-f", "json", "--no-progress", *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env=dict(os.environ),
+                            env=dict(os.environ), start_new_session=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     sent = False
     deadline = time.monotonic() + 240
     while proc.poll() is None and time.monotonic() < deadline:
         if _count(db, until) > 0:
-            proc.send_signal(sig)
+            os.killpg(proc.pid, sig)
             sent = True
             break
         time.sleep(0.05)
     _, stderr = proc.communicate(timeout=120)
     assert sent, f"the run ended before it stored any {until}: {stderr.decode()[-2000:]}"
+    if stderr_out is not None:
+        stderr_out.append(stderr.decode())
     return proc.returncode
 
 
@@ -81,6 +85,21 @@ def test_ctrl_c_exits_130_and_keeps_the_store(tmp_path: Path) -> None:
     code = _interrupted_run(corpus, cache, signal.SIGINT, "documents")
     assert code == 130
     assert Store(cache).info()["documents"] > 0
+
+
+def test_ctrl_c_with_a_process_pool_is_one_line(tmp_path: Path) -> None:
+    """Ctrl-C reaches the pool's workers too (one process group); they leave it to the
+    command, which ends with 130 and one line, not a traceback from each worker."""
+    corpus = tmp_path / "corpus.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40",
+                    str(corpus)], check=True, capture_output=True)
+    stderr: list[str] = []
+    # vectors are stored once extraction is over: the workers are idle, waiting for work
+    code = _interrupted_run(corpus, tmp_path / "cache", signal.SIGINT, "vectors",
+                            ("--executor", "processes", "--jobs", "2"), stderr)
+    assert code == 130, stderr
+    assert "Traceback" not in stderr[0] and "KeyboardInterrupt" not in stderr[0], stderr[0]
+    assert stderr[0].strip().splitlines()[-1] == "interrupted", stderr[0]
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

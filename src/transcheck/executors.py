@@ -7,6 +7,7 @@ results back in order; each worker process loads the model once and keeps it.
 from __future__ import annotations
 
 import os
+import signal
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -63,6 +64,10 @@ class DaskExecutor(Executor):
 
 
 def _init_worker(threads: int) -> None:
+    # Ctrl-C reaches the whole foreground process group; the command handles it and
+    # shuts the pool down, and a worker's own KeyboardInterrupt would only print a
+    # traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = str(threads)
