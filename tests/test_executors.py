@@ -125,3 +125,24 @@ def test_a_report_without_article_texts_renders_the_same_json(e5) -> None:
     render = get_renderer("report", "json").render
     assert render(build_report(paths, encoder=e5, keep_text=False)) == render(
         build_report(paths, encoder=e5))
+
+
+def test_the_command_gives_one_report_with_every_pool_mode(tmp_path: Path) -> None:
+    """`transcheck report --executor processes` (the pool extracts) and with
+    `--score-in-workers` (the pool scores too) write the report one process writes."""
+    import subprocess
+    import sys
+
+    corpus = str(ROOT / "fixtures" / "corpus_ru")
+    outs = []
+    for k, extra in enumerate([(), ("--executor", "processes", "--jobs", "2"),
+                               ("--executor", "processes", "--jobs", "2",
+                                "--score-in-workers")]):
+        out = tmp_path / f"report-{k}.json"
+        run = subprocess.run([sys.executable, "-m", "transcheck", "report", corpus, "-f",
+                              "json", "--out", str(out), "--no-cache", "--no-progress", *extra],
+                             capture_output=True, text=True, timeout=600)
+        assert run.returncode == 0, run.stderr
+        outs.append(out.read_text(encoding="utf-8"))
+    assert '"clusters": [\n' in outs[0]
+    assert outs[1] == outs[0] and outs[2] == outs[0]
