@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -165,10 +166,12 @@ def _knn(members: list[int], vecs: np.ndarray, k: int, floor: float,
     # Rows go through in an order that puts repeats of the same words next to each other:
     # a row equal to the one before has the same selection, and a speaker repeats a few
     # lines all year (the partitions were most of the search). Each row is still
-    # partitioned whole, on its own: that is what decides among equal similarities.
-    keys = [vecs[r].tobytes() for r in range(n)]
+    # partitioned whole, on its own: that is what decides among equal similarities. The
+    # key only brings repeats together (a checksum, not the vector's bytes: equality of
+    # the rows themselves is what allows a reuse).
+    keys = [zlib.crc32(vecs[r].tobytes()) for r in range(n)]
     order = sorted(range(n), key=lambda r: (keys[r], r))
-    last: tuple[bytes, np.ndarray, np.ndarray] | None = None
+    last: tuple[int, np.ndarray, np.ndarray] | None = None
     for lo in range(0, n, 512):
         chunk = np.array(order[lo:lo + 512])
         sims = vecs[chunk] @ vecs.T
