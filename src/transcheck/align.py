@@ -251,21 +251,20 @@ def candidate_pairs(quotes: Sequence[Quote], documents: dict[str, Article],
     days = {d: None if v is None else v.toordinal() for d, v in dates.items()}
     pairs: set[tuple[int, int]] = set()
     for members in _blocks(quotes, config):
-        if len(members) <= config.exhaustive_block or vectors is None:
-            cands = {(i, j) for x, i in enumerate(members) for j in members[x + 1:]}
-        else:
+        if len(members) > config.exhaustive_block and vectors is not None:
             vecs = vectors.get([quotes[i].text for i in members])
             keep = _Blocking(members, quotes, days, config.date_window_days)
             pairs |= _knn(members, vecs, config.neighbours, config.candidate_floor, keep)
             pairs |= _fragment_candidates(members, quotes, config, keep)
             continue
-        for i, j in cands:
-            if quotes[i].doc == quotes[j].doc:
-                continue  # one article never renders its own quote twice
-            di, dj = dates.get(quotes[i].doc), dates.get(quotes[j].doc)
-            if di and dj and abs((di - dj).days) > config.date_window_days:
-                continue
-            pairs.add((i, j))
+        for x, i in enumerate(members):
+            for j in members[x + 1:]:
+                if quotes[i].doc == quotes[j].doc:
+                    continue  # one article never renders its own quote twice
+                di, dj = dates.get(quotes[i].doc), dates.get(quotes[j].doc)
+                if di and dj and abs((di - dj).days) > config.date_window_days:
+                    continue
+                pairs.add((i, j))
     return sorted(pairs)
 
 

@@ -1,7 +1,7 @@
 """Where the work runs: in this process (the default, no Dask import), in a pool of
 local processes (all cores), or on a Dask cluster with the same code. The pipeline hands
 an executor independent tasks (articles to extract, batches of pairs to score) and gets
-results back in order; each worker process loads the model once and keeps it.
+results back in order; a worker that scores pairs loads the model once and keeps it.
 """
 
 from __future__ import annotations
