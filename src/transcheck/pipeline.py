@@ -120,28 +120,41 @@ class Scorer:
         if len(self._memo) > 50_000:
             self._memo.popitem(last=False)
 
+    def _unscored(self, specs: Iterable[PairSpec]) -> Iterator[tuple[str, str, str, str]]:
+        """Texts and languages of the pairs neither memo nor store has scores for, once each."""
+        seen: set[tuple[str, str, str, str]] = set()
+        for spec in specs:
+            qa, qb = spec[0], spec[1]
+            ta, tb = _texts(spec)
+            key = (qa.lang, qb.lang, ta, tb)
+            if (ta == tb and qa.lang == qb.lang) or key in self._memo or key in seen:
+                continue
+            seen.add(key)
+            if self.store is not None and self.store.has_pair(self._key(ta, tb, qa.lang,
+                                                                        qb.lang)):
+                continue
+            yield ta, tb, qa.lang, qb.lang
+
     def prefetch(self, specs: Sequence[PairSpec]) -> None:
         """Batched forward passes for the texts these pairs will need subword states of
         (word-level drift would otherwise run the model one text at a time)."""
         fetch = getattr(self.encoder, "prefetch_tokens", None)
-        if fetch is None:
+        if fetch is not None:
+            fetch([t for ta, tb, _, _ in self._unscored(specs) for t in (ta, tb)])
+
+    def prefetch_words(self, specs: Iterable[PairSpec]) -> None:
+        """One model call for every word drift may judge on its own vector in these pairs.
+
+        Drift judges a same-language word swap on the two isolated words' vectors. A
+        forward pass costs about the same for a few words as for thirty, so a call per
+        chunk of pairs (hundreds of calls of a few words each) took a tenth of a run."""
+        if not isinstance(self.encoder, MemoEncoder):
             return
-        texts: list[str] = []
         replaced: set[str] = set()
-        for qa, qb, wa, wb in specs:
-            ta, tb = _texts((qa, qb, wa, wb))
-            if (ta == tb and qa.lang == qb.lang) or (qa.lang, qb.lang, ta, tb) in self._memo:
-                continue
-            if self.store is not None and self.store.has_pair(self._key(ta, tb, qa.lang,
-                                                                        qb.lang)):
-                continue
-            texts += [ta, tb]
-            if qa.lang == qb.lang:
+        for ta, tb, la, lb in self._unscored(specs):
+            if la == lb:
                 replaced |= _replaced_words(ta, tb)
-        fetch(texts)
-        if replaced and isinstance(self.encoder, MemoEncoder):
-            # drift judges same-language word swaps on isolated word vectors: one batch
-            # for the chunk instead of a small model call per pair
+        if replaced:
             self.encoder.encode(sorted(replaced), tokens=False)
 
     def score_many(self, specs: Sequence[PairSpec], progress: Progress | None = None,
@@ -156,6 +169,8 @@ class Scorer:
         their number when ``specs`` has no length."""
         if total is None:
             total = len(specs) if isinstance(specs, Sized) else 0
+        if isinstance(specs, Sequence):  # else the caller does it (it can read them twice)
+            self.prefetch_words(specs)
         done = 0
         it = iter(specs)
         while part := list(islice(it, chunk)):
@@ -231,6 +246,10 @@ def _score_batch(task: tuple[str | None, list[TextPair]]) -> list[dict[str, Any]
     Only texts travel, and only scores come back: the parent keeps the store."""
     model, pairs = task
     scorer = _worker_scorer(model)
+    replaced = {w for ta, tb, la, lb, _ in pairs if la == lb and ta != tb
+                for w in _replaced_words(ta, tb)}
+    if replaced and isinstance(scorer.encoder, MemoEncoder):
+        scorer.encoder.encode(sorted(replaced), tokens=False)
     out = []
     for start in range(0, len(pairs), 256):
         part = pairs[start:start + 256]
@@ -316,9 +335,12 @@ def iter_planned(quotes: Sequence[Quote], planned: Planned, scorer: Scorer,
     if executor is not None and executor.scores_remotely:
         results = iter(_score_remote(planned, quotes, scorer, executor, model, progress))
     else:
-        specs = ((quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
-                 for a, b, wa, wb in sp)
-        results = scorer.iter_scores(specs, progress,
+        def specs() -> Iterator[PairSpec]:
+            return ((quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
+                    for a, b, wa, wb in sp)
+
+        scorer.prefetch_words(specs())
+        results = scorer.iter_scores(specs(), progress,
                                      total=sum(len(sp) for *_, sp in planned))
     for members, ref, reason, sp in planned:
         mine = list(islice(results, len(sp)))
