@@ -19,6 +19,7 @@ from . import __version__
 from .align import AlignConfig, Alignment, Link, _Vectors, align, cluster_id, words
 from .drift import detect_drift, drift_summary
 from .drift.tokens import tokenize
+from .encode_ahead import EncodeAhead
 from .encoders.base import Encoder, get_encoder
 from .encoders.memo import MemoEncoder
 from .executors import Executor
@@ -419,10 +420,14 @@ def _build_report(paths: Iterable[str], speaker: str | None, model: str | None,
                   limits: Limits | None, stdin: BinaryIO | None, progress: Progress | None,
                   store: Store | None, executor: Executor | None, keep_text: bool) -> Report:
     config = align_config or AlignConfig()
-    extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store,
-                         executor=executor, progress=progress, keep_text=keep_text)
     encoder = MemoEncoder(encoder or get_encoder(model), store=store)
     encoder.progress = progress
+    # the model starts on the quotes alignment will need while extraction goes on
+    with EncodeAhead(encoder, config) as ahead:
+        extraction = extract(paths, speaker=speaker, stdin=stdin, limits=limits, store=store,
+                             executor=executor, progress=progress, keep_text=keep_text,
+                             on_quotes=ahead.add)
+        ahead.finish()
     vectors = _Vectors(encoder)
     scorer = Scorer(encoder, vectors, store)
     # one canonical order, so that the order of the inputs does not change the report

@@ -64,6 +64,14 @@ class Encoder(ABC):
         languages.
         """
 
+    def use_threads(self, threads: int | None = None) -> int | None:
+        """Threads the model may use for calls made from the calling thread; returns the
+        count before (``None``: only tell it).
+
+        A report runs the model in a second thread while extraction keeps one core busy;
+        encoders without a thread pool of their own return ``None``."""
+        return None
+
     def encode_with_tokens(
         self, texts: Sequence[str]
     ) -> tuple[np.ndarray, list[tuple[Offsets, np.ndarray]]]:

@@ -9,6 +9,7 @@ report runs the model about once per distinct text.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -38,6 +39,7 @@ class MemoEncoder(Encoder):
         self.encoded = 0  # texts actually sent to the model, for benchmarks and progress
         self._planned = 0
         self.chunk = 256
+        self._lock = threading.Lock()
         #: ``progress(stage, done, total)``, called as texts go through the model
         self.progress: Callable[[str, int, int], None] | None = None
 
@@ -47,6 +49,9 @@ class MemoEncoder(Encoder):
 
     def signature(self) -> dict[str, Any]:
         return self.inner.signature()
+
+    def use_threads(self, threads: int | None = None) -> int | None:
+        return self.inner.use_threads(threads)
 
     def _trim(self, store: OrderedDict[str, Any]) -> None:
         while len(store) > self.max_items:
@@ -70,7 +75,8 @@ class MemoEncoder(Encoder):
 
         Long lists go to the model in chunks of similar length, so that progress can be
         shown and the subword states of one chunk are the most that is held at once."""
-        self._planned += len(texts)
+        with self._lock:
+            self._planned += len(texts)
         order = sorted(range(len(texts)), key=lambda i: (-len(texts[i]), i))
         vecs = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(order), self.chunk):
@@ -78,15 +84,34 @@ class MemoEncoder(Encoder):
             chunk = [texts[i] for i in part]
             if tokens:
                 got, toks = self.inner.encode_with_tokens(chunk)
-                for t, tok in zip(chunk, toks, strict=True):
-                    self._keep_tokens(t, tok)
             else:
                 got = self.inner.encode(chunk)
             vecs[part] = got
-            self.encoded += len(chunk)
-            if self.progress is not None:
-                self.progress("texts encoded", self.encoded, self._planned)
+            with self._lock:  # two threads may run the model (see ``compute``)
+                if tokens:
+                    for t, tok in zip(chunk, toks, strict=True):
+                        self._keep_tokens(t, tok)
+                self.encoded += len(chunk)
+                if self.progress is not None:
+                    self.progress("texts encoded", self.encoded, self._planned)
         return vecs
+
+    def compute(self, texts: list[str]) -> np.ndarray:
+        """The model on ``texts`` (distinct), subword states kept, vectors not yet
+        remembered. Safe to call from two threads at once (see ``encode_ahead``); nothing
+        else of this class is."""
+        return self._run(texts, tokens=True)
+
+    def remember(self, vectors: dict[str, np.ndarray], *, save: bool) -> None:
+        """Vectors computed (``save``: and put in the store) or read from the store."""
+        self._vectors.update(vectors)
+        if save and vectors and self.store is not None:
+            if self._model_key is None:
+                from ..store import model_key
+
+                self._model_key = model_key(self.inner.signature())
+            self.store.put_vectors(self._model_key, vectors)
+        self._trim(self._vectors)
 
     def encode(self, texts: Sequence[str], *, tokens: bool = True) -> np.ndarray:
         """Vectors of ``texts``; with ``tokens``, texts the model runs on keep their

@@ -109,17 +109,24 @@ class TransformerEncoder(Encoder):
         self.batch_size = int(batch_size)
         self._dim = int(model.config.hidden_size) if model is not None else int(dim or 0)
         self._blank_cache: dict[str, bool] = {}
+        # the model's forward pass may run in two threads at once; loading, and the fast
+        # tokenizer (which sets its truncation state on each call and refuses a second
+        # caller meanwhile), may not
+        self._lock = threading.RLock()
 
     def _ensure_loaded(self) -> None:
         if self._model is not None and self._tokenizer is not None:
             return
         assert self._loader is not None
-        model, tokenizer = self._loader()
-        if int(model.config.hidden_size) != self._dim:
-            raise ModelError(
-                f"the model has {model.config.hidden_size} dimensions, expected {self._dim}",
-                code=E_MODEL_UNKNOWN, hint="clear the model cache and run again")
-        self._model, self._tokenizer = model, tokenizer
+        with self._lock:
+            if self._model is not None and self._tokenizer is not None:
+                return
+            model, tokenizer = self._loader()
+            if int(model.config.hidden_size) != self._dim:
+                raise ModelError(
+                    f"the model has {model.config.hidden_size} dimensions, expected {self._dim}",
+                    code=E_MODEL_UNKNOWN, hint="clear the model cache and run again")
+            self._model, self._tokenizer = model, tokenizer
 
     @property
     def model(self) -> PreTrainedModel:
@@ -158,6 +165,24 @@ class TransformerEncoder(Encoder):
             "versions": library_versions(),
         }
 
+    def use_threads(self, threads: int | None = None) -> int | None:
+        # torch keeps the count per calling thread (OpenMP), the BLAS library for the
+        # process: the thread that gets the model back sets its own count again
+        import torch
+
+        before = torch.get_num_threads()
+        if threads is not None:
+            torch.set_num_threads(max(1, int(threads)))
+        return before
+
+    def _tokenize(self, texts: Sequence[str], **options: Any) -> Any:
+        """The fast tokenizer on ``prefix + text``, truncated, one caller at a time."""
+        tokenizer = self.tokenizer
+        with self._lock:
+            return tokenizer([self.prefix + t for t in texts], truncation=True,
+                             max_length=self.max_length, return_attention_mask=False,
+                             return_token_type_ids=False, **options)
+
     # -- sentence vectors --------------------------------------------------
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -175,14 +200,7 @@ class TransformerEncoder(Encoder):
             (index.setdefault(t, len(index)) for t in texts), dtype=np.int64, count=len(texts)
         )
         unique = list(index)
-        ids = self.tokenizer(
-            [self.prefix + t for t in unique],
-            truncation=True,
-            max_length=self.max_length,
-            padding=False,
-            return_attention_mask=False,
-            return_token_type_ids=False,
-        )["input_ids"]
+        ids = self._tokenize(unique, padding=False)["input_ids"]
         # Longest first, so padding stays small within a batch and the biggest
         # allocation happens at once rather than late in a long run.
         order = sorted(range(len(unique)), key=lambda i: (-len(ids[i]), i))
@@ -256,7 +274,8 @@ class TransformerEncoder(Encoder):
                 backend = getattr(self.tokenizer, "backend_tokenizer", None)
                 normalizer = getattr(backend, "normalizer", None)
                 if normalizer is not None:
-                    blank = not normalizer.normalize_str(ch).strip()
+                    with self._lock:
+                        blank = not normalizer.normalize_str(ch).strip()
             self._blank_cache[ch] = blank
         return blank
 
@@ -308,15 +327,8 @@ class TransformerEncoder(Encoder):
         index: dict[str, int] = {}
         inverse = [index.setdefault(t, len(index)) for t in texts]
         unique = list(index)
-        enc = self.tokenizer(
-            [self.prefix + t for t in unique],
-            truncation=True,
-            max_length=self.max_length,
-            return_offsets_mapping=True,
-            return_special_tokens_mask=True,
-            return_attention_mask=False,
-            return_token_type_ids=False,
-        )
+        enc = self._tokenize(unique, return_offsets_mapping=True,
+                             return_special_tokens_mask=True)
         ids = enc["input_ids"]
         order = sorted(range(len(unique)), key=lambda i: (-len(ids[i]), i))
         vecs = np.empty((len(unique), self.dim), dtype=np.float32)

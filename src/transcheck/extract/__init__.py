@@ -91,7 +91,8 @@ def _extract_batch(articles: list[Article]) -> list[tuple[list[Quote], list[Prob
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
             limits: Limits | None = None, store: Any = None, executor: Any = None,
             batch: int = 64, progress: Callable[[str, int, int], None] | None = None,
-            keep_text: bool = True) -> Extraction:
+            keep_text: bool = True,
+            on_quotes: Callable[[list[Quote]], None] | None = None) -> Extraction:
     """Read every input, find its quotes, and attribute them; bad inputs become problems.
 
     With a ``store`` (``transcheck.store.Store``), articles already processed are not
@@ -100,10 +101,11 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
     of every document read (total 0: a stream's length is not known ahead). Quotes over
     ``limits.max_quote_chars`` are cut, flagged and reported (``cut_long_quotes``).
     ``keep_text=False`` drops each article's text once its quotes are out (they keep
-    their own), so memory holds quotes, not the corpus."""
+    their own), so memory holds quotes, not the corpus. ``on_quotes`` hears each
+    article's quotes as soon as they are final, in the order of the articles."""
     if executor is not None and executor.remote:
         return _extract_remote(paths, speaker, stdin, limits, executor, batch, store, progress,
-                               keep_text)
+                               keep_text, on_quotes)
     max_quote_chars = (limits or Limits()).max_quote_chars
     documents: list[Article] = []
     quotes: list[Quote] = []
@@ -122,6 +124,8 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
         if speaker is not None:
             found = [q for q in found if matches(speaker, q.speaker, (q.speaker_surface,))]
         quotes.extend(found)
+        if on_quotes is not None:
+            on_quotes(found)
         if progress is not None:
             progress("documents read", len(documents), 0)
     return Extraction(tuple(documents), tuple(quotes), tuple(problems))
@@ -134,7 +138,8 @@ def _without_text(article: Article) -> Article:
 def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO | None,
                     limits: Limits | None, executor: Any, batch: int, store: Any,
                     progress: Callable[[str, int, int], None] | None,
-                    keep_text: bool = True) -> Extraction:
+                    keep_text: bool = True,
+                    on_quotes: Callable[[list[Quote]], None] | None = None) -> Extraction:
     """Articles are read here, in order; those the store's ledger does not know are
     extracted on the executor in batches, and recorded here."""
     max_quote_chars = (limits or Limits()).max_quote_chars
@@ -142,12 +147,20 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
     problems: list[Problem] = []
     found: dict[int, tuple[list[Quote], list[Problem]]] = {}
     pending: list[tuple[int, Article]] = []
+    told = 0  # articles whose quotes on_quotes has heard of, in order
 
     def settle(k: int, article: Article, got: tuple[list[Quote], list[Problem]]) -> None:
+        nonlocal told
         # the ledger keeps quotes whole: the length limit may differ from run to run
-        found[k] = cut_long_quotes(article, *got, max_quote_chars)
+        qs, issues = cut_long_quotes(article, *got, max_quote_chars)
+        if speaker is not None:
+            qs = [q for q in qs if matches(speaker, q.speaker, (q.speaker_surface,))]
+        found[k] = qs, issues
         if not keep_text:
             documents[k] = _without_text(article)
+        while on_quotes is not None and told in found:
+            on_quotes(found[told][0])
+            told += 1
 
     def flush() -> None:
         chunks = [pending[i:i + batch] for i in range(0, len(pending), batch)]
@@ -180,7 +193,5 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
     for k in range(len(documents)):
         qs, issues = found[k]
         problems.extend(issues)
-        if speaker is not None:
-            qs = [q for q in qs if matches(speaker, q.speaker, (q.speaker_surface,))]
         quotes.extend(qs)
     return Extraction(tuple(documents), tuple(quotes), tuple(problems))
