@@ -42,8 +42,14 @@ class _Sacre(Metric):
     def _make(self, tokenize: str) -> Any:
         """The configured sacrebleu metric for this tokenizer."""
 
+    _signatures: ClassVar[dict[tuple[str, str], str]] = {}
+
     def signature(self, lang: str = "en") -> str:
-        return f"{self.name}|" + self._metric(lang).get_signature().format()
+        # every score carries it: formatted once per metric and tokenizer, not per score
+        key = (self.name, _TOKENIZE.get(lang, "13a"))
+        if key not in self._signatures:
+            self._signatures[key] = f"{self.name}|" + self._metric(lang).get_signature().format()
+        return self._signatures[key]
 
     def sentence_score(self, reference: str, hypothesis: str, *, lang_ref: str,
                        lang_hyp: str) -> MetricResult:

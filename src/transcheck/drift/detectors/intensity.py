@@ -89,7 +89,7 @@ def intensifiers(al: Alignment, which: str) -> list[Intensifier]:
                                               side.tokens[m.end - 1].end)))
         return out
 
-    return al.memo(("intensifiers", which), compute)
+    return al.side(which).memo("intensifiers", compute)  # a fact of the text alone
 
 
 def _head_counterpart(al: Alignment, which: str, x: Intensifier) -> tuple[int, int]:

@@ -56,7 +56,7 @@ def modals(al: Alignment, which: str) -> list[Modal]:
                              side.slice(side.tokens[m.start].start, side.tokens[m.end - 1].end)))
         return out
 
-    return al.memo(("modals", which), compute)
+    return al.side(which).memo("modals", compute)  # a fact of the text alone
 
 
 def _compatible(al: Alignment, x: Modal, y: Modal) -> bool:

@@ -101,8 +101,9 @@ def _head(side: Side, k: int) -> int:
 
 
 def markers(al: Alignment, which: str) -> list[Marker]:
+    # a fact of the text alone: kept with the text, for every pair it is in
     side = al.side(which)
-    return al.memo(("negation", which), lambda: _markers(al, which, side))
+    return side.memo("negation", lambda: _markers(al, which, side))
 
 
 def _markers(al: Alignment, which: str, side: Side) -> list[Marker]:
