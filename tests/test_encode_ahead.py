@@ -39,6 +39,7 @@ class Recorder(Encoder):
         self.calls: list[tuple[frozenset[str], str]] = []
         self.threads: list[tuple[str, int | None]] = []
         self.count = 4
+        self.entered = threading.Event()  # a model call has started
 
     def signature(self) -> dict[str, Any]:
         return {"encoder": "recorder"}
@@ -51,6 +52,7 @@ class Recorder(Encoder):
         return before
 
     def _vecs(self, texts: Sequence[str]) -> np.ndarray:
+        self.entered.set()
         if self.gate is not None:
             self.gate.wait(10)
         time.sleep(self.delay)
@@ -275,3 +277,26 @@ def test_one_core_in_another_thread_gives_the_same_vectors(e5) -> None:
     assert np.array_equal(here, there)
     assert all(a[0] == b[0] and np.array_equal(a[1], b[1])
                for a, b in zip(here_tokens, there_tokens, strict=True))
+
+
+def test_an_abandoned_run_does_not_wait_for_the_batch_in_the_model(tmp_path: Path) -> None:
+    """Ctrl-C must not wait for work that will be thrown away: close() leaves the model
+    thread's current batch (a daemon thread) and stores nothing of it."""
+    gate = threading.Event()
+    held = Recorder(gate=gate)
+    store = Store(tmp_path)
+    memo = MemoEncoder(held, store=store)
+    ahead = EncodeAhead(memo, AlignConfig(exhaustive_block=0), batch=2)
+    ahead.add(_articles()[0])  # one batch: the thread takes it and is held in the model
+    worker = ahead._worker
+    assert worker is not None and worker.daemon
+    assert held.entered.wait(10)
+    ahead.close()
+    try:
+        assert worker.is_alive()  # close() did not wait for it
+        assert store.info()["vectors"] == 0
+        assert sys.getswitchinterval() != pytest.approx(SWITCH_INTERVAL)
+    finally:
+        gate.set()
+        worker.join(10)
+    assert not worker.is_alive()

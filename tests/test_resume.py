@@ -29,13 +29,14 @@ def _count(db: Path, table: str) -> int:
 
 
 def _interrupted_run(corpus: Path, cache: Path, sig: int, until: str,
-                     extra: tuple[str, ...] = (), stderr_out: list[str] | None = None) -> int:
+                     extra: tuple[str, ...] = (), stderr_out: list[str] | None = None,
+                     command: str = "report") -> int:
     """Starts a report, waits until the store holds some ``until`` rows, sends ``sig``
     (to the command's whole process group, as a terminal sends Ctrl-C)."""
     db = Store(cache).path
     # as from a terminal: a job started in the background of a shell inherits Ctrl-C
     # ignored, and so would the command
-    proc = subprocess.Popen([sys.executable, "-m", "transcheck", "report", str(corpus),
+    proc = subprocess.Popen([sys.executable, "-m", "transcheck", command, str(corpus),
                              "--cache-dir", str(cache), "-f", "json", "--no-progress", *extra],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env=dict(os.environ), start_new_session=True,
@@ -100,6 +101,51 @@ def test_ctrl_c_with_a_process_pool_is_one_line(tmp_path: Path) -> None:
     assert code == 130, stderr
     assert "Traceback" not in stderr[0] and "KeyboardInterrupt" not in stderr[0], stderr[0]
     assert stderr[0].strip().splitlines()[-1] == "interrupted", stderr[0]
+
+
+def test_ctrl_c_while_the_model_runs_beside_extraction(tmp_path: Path) -> None:
+    """The model thread is running when Ctrl-C comes (its first batch is stored while
+    extraction still reads articles): one line, 130, and the finished batch kept."""
+    corpus = tmp_path / "corpus.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "400",
+                    str(corpus)], check=True, capture_output=True)
+    config = tmp_path / "transcheck.toml"
+    config.write_text("[align]\nexhaustive_block = 1\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    stderr: list[str] = []
+    code = _interrupted_run(corpus, cache, signal.SIGINT, "vectors",
+                            ("--config", str(config)), stderr, command="gate")
+    assert code == 130, stderr
+    assert stderr[0].strip().splitlines()[-1] == "interrupted", stderr[0]
+    assert "Traceback" not in stderr[0] and "error" not in stderr[0], stderr[0]
+    assert Store(cache).info()["vectors"] >= 256
+
+
+def test_an_interrupt_a_library_turns_into_its_own_error_still_exits_130() -> None:
+    """Some libraries catch everything while they work (langdetect loading its profiles
+    turns Ctrl-C into a "profile format error"): the command noted Ctrl-C, so it ends
+    with 130, not with an internal error."""
+    import typer
+
+    from transcheck.cli import _one_line_errors
+
+    def load_profiles() -> None:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except BaseException as exc:  # what such a library does
+            raise RuntimeError("profile format error") from exc
+
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(typer.Exit) as stop, _one_line_errors():
+            load_profiles()
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert stop.value.exit_code == 130
+
+    with pytest.raises(typer.Exit) as failed, _one_line_errors():  # no Ctrl-C: an error
+        raise RuntimeError("profile format error")
+    assert failed.value.exit_code == 2
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")

@@ -135,7 +135,8 @@ def _one_line_errors() -> Iterator[None]:
         except typer.Exit:
             raise
         except Exception as exc:
-            _fail(exc)
+            if not interrupted:  # a library that caught Ctrl-C and raised its own error
+                _fail(exc)
         except KeyboardInterrupt:
             interrupted.append(True)
     if interrupted:

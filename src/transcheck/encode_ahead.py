@@ -34,6 +34,8 @@ from .types import UNKNOWN_SPEAKER, Quote
 SWITCH_INTERVAL = 1e-4
 #: Texts per model call from the thread (the chunk size of ``MemoEncoder``).
 BATCH = 256
+#: Seconds an abandoned run waits for the model thread's current batch.
+STOP_WAIT = 0.5
 
 
 class EncodeAhead:
@@ -170,20 +172,22 @@ class EncodeAhead:
 
     def close(self) -> None:
         """Stop without finishing (the run failed or was interrupted): batches not
-        started are dropped; those finished are kept in the store."""
+        started are dropped; those finished are kept in the store. The batch in the
+        model (or the model's loading) is waited for only briefly: Ctrl-C must not wait
+        seconds for work that will be thrown away; the thread is a daemon."""
         with self._cv:
             self._todo.clear()
-        self._stop()
+        self._stop(wait=STOP_WAIT)
         if self._error is None:
             self._harvest()
 
-    def _stop(self) -> None:
+    def _stop(self, wait: float | None = None) -> None:
         if self._worker is None:
             return
         with self._cv:
             self._stopping = True
             self._cv.notify_all()
-        self._worker.join()
+        self._worker.join(wait)
         self._worker = None
         sys.setswitchinterval(self._switch)
         if self._own_threads is not None:
