@@ -146,3 +146,40 @@ def test_the_command_gives_one_report_with_every_pool_mode(tmp_path: Path) -> No
         outs.append(out.read_text(encoding="utf-8"))
     assert '"clusters": [\n' in outs[0]
     assert outs[1] == outs[0] and outs[2] == outs[0]
+
+
+def test_the_pool_computes_the_lexical_metrics_while_this_process_aligns_words(
+        e5, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a pool, BLEU, chrF and TER of the same-language pairs are computed by the
+    workers: here they would fail, and the report is still the local one."""
+    from transcheck.executors import ProcessExecutor
+    from transcheck.metrics.lexical import _Sacre
+
+    paths = [str(ROOT / "fixtures" / "corpus_ru")]
+    render = get_renderer("report", "json").render
+    local = build_report(paths, encoder=e5)
+    assert any(p.bleu is not None for c in local.clusters for p in c.pairs)
+
+    def not_here(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a lexical metric was computed in the command's process")
+
+    pool = ProcessExecutor(jobs=2)
+    try:
+        monkeypatch.setattr(_Sacre, "sentence_score", not_here)
+        parallel = build_report(paths, encoder=e5, executor=pool)
+    finally:
+        pool.close()
+    assert render(parallel) == render(local)
+
+
+def test_map_lazy_runs_in_process_tasks_only_when_read() -> None:
+    seen: list[int] = []
+
+    def task(x: int) -> int:
+        seen.append(x)
+        return x * 2
+
+    results = InProcess().map_lazy(task, [3, 1, 2])
+    assert seen == []
+    assert next(results) == 6 and seen == [3]
+    assert list(results) == [2, 4]

@@ -68,3 +68,21 @@ def test_the_run_key_is_the_hash_of_one_json_array(count: int) -> None:
         moved = [*quotes[:-1], Quote(*[getattr(quotes[-1], f) for f in Quote.__slots__][:7],
                                      6, 30, "direct")]
         assert _run_key(sig, moved, docs) != _run_key(sig, quotes, docs)
+
+
+def test_lexical_scores_from_elsewhere_are_read_only_as_far_as_needed() -> None:
+    from transcheck.pipeline import _Lexical
+
+    reads: list[int] = []
+
+    def chunks():  # type: ignore[no-untyped-def]
+        for k, part in enumerate([[("en", "a", "b"), ("en", "c", "d")], [("en", "e", "f")]]):
+            reads.append(k)
+            yield part, [[float(i), 1.0, 2.0] for i in range(len(part))]
+
+    lex = _Lexical(chunks(), [("en", "a", "b"), ("en", "c", "d"), ("en", "e", "f")])
+    assert lex.get(("ru", "a", "b")) is None and reads == []  # not sent: computed here
+    assert lex.get(("en", "c", "d")) == [1.0, 1.0, 2.0] and reads == [0]
+    assert lex.get(("en", "a", "b")) == [0.0, 1.0, 2.0] and reads == [0]
+    assert lex.get(("en", "e", "f")) == [0.0, 1.0, 2.0] and reads == [0, 1]
+    assert lex.get(("en", "a", "b")) is None  # each score is handed out once

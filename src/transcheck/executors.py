@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +27,11 @@ class Executor(ABC):
     @abstractmethod
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """``[fn(x) for x in items]``, possibly in parallel, in input order."""
+
+    def map_lazy(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        """The results of ``map`` as an iterator: where tasks run elsewhere they all start
+        now, and this process goes on with other work until it reads them."""
+        return iter(self.map(fn, items)) if self.remote else (fn(x) for x in items)
 
     def close(self) -> None:  # noqa: B027 (most executors hold nothing)
         """Release what the executor holds."""
@@ -105,6 +110,9 @@ class ProcessExecutor(Executor):
         if not items:
             return []
         return list(self._pool.map(fn, items))
+
+    def map_lazy(self, fn: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+        return self._pool.map(fn, items)  # every task is submitted now
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -79,6 +79,8 @@ class Scorer:
         self._memo: OrderedDict[tuple[str, str, str, str], dict[str, Any]] = OrderedDict()
         self._version = (code_version("drift", "metrics", "data") + model_key(encoder.signature())
                          if store is not None else "")
+        #: lexical scores computed by other processes while this one aligns words
+        self._lexical = _Lexical(())
 
     def _key(self, ta: str, tb: str, la: str, lb: str) -> str:
         return sha("\x1f".join([self._version, la, lb, ta, tb])) if self.store else ""
@@ -102,8 +104,9 @@ class Scorer:
             va, vb = self.vectors.get([ta, tb])
             cos = float(max(-1.0, min(1.0, float(va @ vb))))
         note = not_comparable(la, lb)
-        lex = [None if note else m.sentence_score(ta, tb, lang_ref=la, lang_hyp=lb).value
-               for m in self.metrics]
+        lex = (None if note else self._lexical.get((la, ta, tb))) or [
+            None if note else m.sentence_score(ta, tb, lang_ref=la, lang_hyp=lb).value
+            for m in self.metrics]
         # the same words in the same language cannot drift: no word alignment needed
         spans = ([] if ta == tb and la == lb else
                  detect_drift(ta, tb, lang_a=la, lang_b=lb, encoder=self.encoder))
@@ -143,20 +146,30 @@ class Scorer:
         if fetch is not None:
             fetch([t for ta, tb, _, _ in self._unscored(specs) for t in (ta, tb)])
 
-    def prefetch_words(self, specs: Iterable[PairSpec]) -> None:
-        """One model call for every word drift may judge on its own vector in these pairs.
+    def prefetch_words(self, specs: Iterable[PairSpec], executor: Executor | None = None
+                       ) -> None:
+        """One model call for every word drift may judge on its own vector in these pairs;
+        with an ``executor`` whose tasks run in other processes, the lexical metrics of
+        the same-language pairs go to it at once, to be computed while this process
+        aligns words.
 
         Drift judges a same-language word swap on the two isolated words' vectors. A
         forward pass costs about the same for a few words as for thirty, so a call per
         chunk of pairs (hundreds of calls of a few words each) took a tenth of a run."""
-        if not isinstance(self.encoder, MemoEncoder):
-            return
         replaced: set[str] = set()
+        lexical: list[tuple[str, str, str]] = []
         for ta, tb, la, lb in self._unscored(specs):
             if la == lb:
                 replaced |= _replaced_words(ta, tb)
-        if replaced:
+                if not not_comparable(la, lb):
+                    lexical.append((la, ta, tb))
+        if replaced and isinstance(self.encoder, MemoEncoder):
             self.encoder.encode(sorted(replaced), tokens=False)
+        if lexical and executor is not None and executor.remote:
+            chunks = [lexical[k:k + LEXICAL_CHUNK] for k in range(0, len(lexical),
+                                                                   LEXICAL_CHUNK)]
+            self._lexical = _Lexical(zip(chunks, executor.map_lazy(_lexical_scores, chunks),
+                                         strict=True), lexical)
 
     def score_many(self, specs: Sequence[PairSpec], progress: Progress | None = None,
                    chunk: int = 256) -> list[PairResult]:
@@ -198,6 +211,39 @@ class Scorer:
         lex = got["lex"]
         return PairResult(qa.id, qb.id, wa, wb, round(cos, 4), sim, round(1.0 - sim, 4),
                           lex[0], lex[1], lex[2], got["note"], spans, round(got["risk"], 4))
+
+
+#: Same-language pairs per task when the lexical metrics go to other processes.
+LEXICAL_CHUNK = 256
+
+
+def _lexical_scores(pairs: list[tuple[str, str, str]]) -> list[list[float | None]]:
+    """BLEU, chrF and TER of ``(language, reference, rendering)`` pairs, where the executor
+    runs it (pure Python, no model: any process computes the same numbers)."""
+    metrics = (Bleu(), ChrF(), Ter())
+    return [[m.sentence_score(ta, tb, lang_ref=lang, lang_hyp=lang).value for m in metrics]
+            for lang, ta, tb in pairs]
+
+
+class _Lexical:
+    """Lexical scores as other processes return them, chunk by chunk, in the order
+    scoring asks for them; a pair that was not sent is computed where it is asked for."""
+
+    def __init__(self, chunks: Iterable[tuple[list[tuple[str, str, str]],
+                                              list[list[float | None]]]],
+                 sent: Iterable[tuple[str, str, str]] = ()):
+        self._chunks = iter(chunks)
+        self._sent = set(sent)
+        self._got: dict[tuple[str, str, str], list[float | None]] = {}
+
+    def get(self, key: tuple[str, str, str]) -> list[float | None] | None:
+        if key not in self._sent:
+            return None
+        while key not in self._got:
+            pairs, scores = next(self._chunks)
+            self._got.update(zip(pairs, scores, strict=True))
+        self._sent.discard(key)
+        return self._got.pop(key)
 
 
 #: For each cluster: its members, reference, why that one, and the pairs to score.
@@ -340,7 +386,7 @@ def iter_planned(quotes: Sequence[Quote], planned: Planned, scorer: Scorer,
             return ((quotes[a], quotes[b], wa, wb) for _, _, _, sp in planned
                     for a, b, wa, wb in sp)
 
-        scorer.prefetch_words(specs())
+        scorer.prefetch_words(specs(), executor)
         results = scorer.iter_scores(specs(), progress,
                                      total=sum(len(sp) for *_, sp in planned))
     for members, ref, reason, sp in planned:
