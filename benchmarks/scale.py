@@ -110,6 +110,10 @@ def _timed_encoder(inner: Any) -> Any:
         def use_threads(self, threads: int | None = None) -> int | None:
             return inner.use_threads(threads)
 
+        @property  # type: ignore[override]
+        def thread_safe(self) -> bool:
+            return bool(getattr(inner, "thread_safe", False))
+
         def _timed(self, fn: Any, texts: Any, *, tokens: bool = False) -> Any:
             t0 = time.perf_counter()
             try:

@@ -32,6 +32,7 @@ class Recorder(Encoder):
 
     name = "recorder"
     dim = 64  # type: ignore[assignment]
+    thread_safe = True
 
     def __init__(self, delay: float = 0.0, gate: threading.Event | None = None):
         self.delay = delay
@@ -300,3 +301,25 @@ def test_an_abandoned_run_does_not_wait_for_the_batch_in_the_model(tmp_path: Pat
         gate.set()
         worker.join(10)
     assert not worker.is_alive()
+
+
+def test_an_encoder_two_threads_may_not_share_is_left_to_the_model_thread() -> None:
+    """A plug-in encoder is not assumed thread-safe: the command's thread waits instead
+    of calling it beside the model thread, and the batches are the same."""
+
+    class Plain(Recorder):
+        thread_safe = False
+
+    config = AlignConfig(exhaustive_block=1, include_unknown=True)
+    gate = threading.Event()
+    plain = Plain(gate=gate)
+    memo = MemoEncoder(plain)
+    with EncodeAhead(memo, config, batch=2) as ahead:
+        for quotes in _articles():
+            ahead.add(quotes)
+        threading.Timer(0.3, gate.set).start()
+        ahead.finish()
+    assert {name for _, name in plain.calls} == {"transcheck-encode"}
+    fast = Recorder()
+    _run(fast, config)
+    assert sorted(sorted(c) for c, _ in plain.calls) == sorted(sorted(c) for c, _ in fast.calls)

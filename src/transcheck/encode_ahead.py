@@ -159,7 +159,9 @@ class EncodeAhead:
             return
         try:
             self.memo.use_threads(self.threads)
-            while self._error is None and (k := self._next(wait=False)) is not None:
+            # an encoder that two threads may not call at once is left to the thread
+            while (self.memo.thread_safe and self._error is None
+                   and (k := self._next(wait=False)) is not None):
                 self._run(k)
             with self._cv:
                 while self._error is None and any(v is None for _, v in self._batches):

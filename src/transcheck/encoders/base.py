@@ -37,6 +37,10 @@ class Encoder(ABC):
     """A sentence encoder: unit vectors for texts, contextual vectors for subwords."""
 
     name: str = "encoder"
+    #: Whether two threads may call the model at once. A report runs the model in a
+    #: background thread while it extracts articles; with a thread-safe encoder its own
+    #: thread then joins in, otherwise it waits for the background thread.
+    thread_safe: bool = False
 
     @property
     @abstractmethod

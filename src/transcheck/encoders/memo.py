@@ -53,6 +53,10 @@ class MemoEncoder(Encoder):
     def use_threads(self, threads: int | None = None) -> int | None:
         return self.inner.use_threads(threads)
 
+    @property  # type: ignore[override]
+    def thread_safe(self) -> bool:
+        return bool(getattr(self.inner, "thread_safe", False))
+
     def _trim(self, store: OrderedDict[str, Any]) -> None:
         while len(store) > self.max_items:
             store.popitem(last=False)

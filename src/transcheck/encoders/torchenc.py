@@ -77,6 +77,8 @@ def library_versions() -> dict[str, str]:
 class TransformerEncoder(Encoder):
     """An :class:`Encoder` over a transformers model and its fast tokenizer."""
 
+    thread_safe = True  # the forward pass is; loading and the tokenizer are locked
+
     def __init__(
         self,
         model: PreTrainedModel | None = None,
