@@ -97,10 +97,14 @@ def _articles() -> list[list[Quote]]:
 
 def _run(encoder: Recorder, config: AlignConfig, batch: int = 2,
          store: Store | None = None) -> MemoEncoder:
+    """Every article through EncodeAhead; an encoder with a ``gate`` is held in its
+    first model call until extraction has ended (and a little longer)."""
     memo = MemoEncoder(encoder, store=store)
     with EncodeAhead(memo, config, batch=batch) as ahead:
         for quotes in _articles():
             ahead.add(quotes)
+        if encoder.gate is not None:
+            threading.Timer(0.3, encoder.gate.set).start()
         ahead.finish()
     return memo
 
@@ -133,14 +137,8 @@ def test_batches_are_fixed_by_the_quotes_not_by_timing() -> None:
 
     # a thread that has finished nothing when extraction ends: the calling thread runs
     # batches too, the same ones
-    gate = threading.Event()
-    held = Recorder(gate=gate)
-    memo = MemoEncoder(held)
-    with EncodeAhead(memo, config, batch=2) as ahead:
-        for quotes in _articles():
-            ahead.add(quotes)
-        threading.Timer(0.3, gate.set).start()  # the first call is held until then
-        ahead.finish()
+    held = Recorder(gate=threading.Event())
+    _run(held, config)
     assert sorted(sorted(c) for c, _ in held.calls) == batches
     where = {name for _, name in held.calls}
     assert threading.current_thread().name in where
@@ -311,14 +309,8 @@ def test_an_encoder_two_threads_may_not_share_is_left_to_the_model_thread() -> N
         thread_safe = False
 
     config = AlignConfig(exhaustive_block=1, include_unknown=True)
-    gate = threading.Event()
-    plain = Plain(gate=gate)
-    memo = MemoEncoder(plain)
-    with EncodeAhead(memo, config, batch=2) as ahead:
-        for quotes in _articles():
-            ahead.add(quotes)
-        threading.Timer(0.3, gate.set).start()
-        ahead.finish()
+    plain = Plain(gate=threading.Event())
+    _run(plain, config)
     assert {name for _, name in plain.calls} == {"transcheck-encode"}
     fast = Recorder()
     _run(fast, config)
