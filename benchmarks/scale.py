@@ -23,6 +23,10 @@ Everything is measured in this one run. For each size N, in order:
   and inside the peak memory);
 * "encoder alone": the distinct quote texts of the corpus, encoded in one call by a
   freshly built encoder (no memo, no store): the least work any pipeline has to do;
+* "the run's texts": every distinct text the cold run gave the model (quotes, the windows
+  of fragment pairs, the words drift judges alone), encoded the same way. With extraction
+  (alone) and the rest spread evenly over the cores, that gives the floor: the least time
+  this pipeline's work could take on this machine if every part overlapped perfectly;
 * cold vs warm: when ``build_report`` takes a ``store`` (``transcheck.store.Store``) or a
   ``cache_dir`` argument (checked with ``inspect`` at run time), the first run gets an
   empty cache folder and a second run, with a fresh encoder, the same folder.
@@ -98,6 +102,8 @@ def _timed_encoder(inner: Any) -> Any:
             self.token_seconds = 0.0
             self.token_calls = 0
             self.spans: list[tuple[float, float]] = []
+            #: every distinct text the run gave the model, for the floor below
+            self.seen: set[str] = set()
             self._lock = threading.Lock()
 
         @property
@@ -122,6 +128,7 @@ def _timed_encoder(inner: Any) -> Any:
                 t1 = time.perf_counter()
                 with self._lock:
                     self.spans.append((t0, t1))
+                    self.seen.update([texts] if isinstance(texts, str) else texts)
                     if tokens:
                         self.token_seconds += t1 - t0
                         self.token_calls += 1
@@ -223,6 +230,8 @@ def child(corpus: str, cache_dir: str | None, executor_name: str = "local") -> d
     lean = ({"keep_text": False}
             if "keep_text" in inspect.signature(build_report).parameters else {})
 
+    seen: dict[str, set[str]] = {}
+
     def run(label: str) -> dict[str, Any]:
         opened = None
         kwargs: dict[str, Any] = {}
@@ -251,6 +260,7 @@ def child(corpus: str, cache_dir: str | None, executor_name: str = "local") -> d
             if opened is not None and hasattr(opened, "close"):
                 opened.close()
         print(f"  [{label}] build_report {total:.1f} s", file=sys.stderr, flush=True)
+        seen[label] = enc.seen
         # the JSON report, written as `transcheck report --out` writes it (piece by piece
         # where the renderer can), so that the peak memory includes the output
         from transcheck.report import get_renderer
@@ -288,6 +298,19 @@ def child(corpus: str, cache_dir: str | None, executor_name: str = "local") -> d
     out["encoder_alone_s"] = time.perf_counter() - t0
     print(f"  [encoder alone] {len(texts)} texts {out['encoder_alone_s']:.1f} s",
           file=sys.stderr, flush=True)
+    # everything the cold run gave the model (quotes, windows, words), in one call on all
+    # cores: the model's least share of a run that does the same work
+    asked = sorted(seen.pop("cold"))
+    enc = get_encoder()
+    t0 = time.perf_counter()
+    enc.encode(asked)
+    out["encoder_run_texts_s"] = time.perf_counter() - t0
+    out["run_texts"] = len(asked)
+    out["cores"] = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    print(f"  [encoder on the run's texts] {len(asked)} texts "
+          f"{out['encoder_run_texts_s']:.1f} s", file=sys.stderr, flush=True)
+    del asked, enc
 
     if name and cache_dir:
         out["warm"] = run("warm")
@@ -432,6 +455,19 @@ def report(results: list[dict[str, Any]], facts: dict[int, dict[str, Any]]) -> N
         full, alone = r["cold"]["total_s"], r["encoder_alone_s"]
         print(f"  N={r['n']:<6} full {full:8.1f} s   encoder alone {alone:7.1f} s "
               f"({r['distinct_quotes']} texts)   full/encoder {full / alone:6.1f}x")
+    if all("encoder_run_texts_s" in r for r in results):
+        print()
+        print("the least time this pipeline's work can take here: the model on every text the "
+              "cold run gave it (quotes, windows, words; one call, all cores), plus extraction "
+              "(alone) and the rest spread evenly over the cores, as if all overlapped "
+              "perfectly:")
+        for r in results:
+            alone, model = r["encoder_alone_s"], r["encoder_run_texts_s"]
+            floor = model + (r["extract_s"] + _rest(r)) / r["cores"]
+            print(f"  N={r['n']:<6} model on the run's {r['run_texts']} texts {model:7.1f} s "
+                  f"({model / alone:4.2f}x alone)   floor on {r['cores']} cores "
+                  f"{floor:7.1f} s = {floor / alone:4.2f}x alone   "
+                  f"full/floor {r['cold']['total_s'] / floor:4.2f}x")
 
     print()
     param = results[0].get("cache_param")
