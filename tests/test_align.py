@@ -163,3 +163,53 @@ def test_fragment_index_keeps_only_pairs_blocking_allows() -> None:
     pairs = candidate_pairs(quotes, docs, AlignConfig(exhaustive_block=1, neighbours=3),
                             vectors)
     assert pairs == [(0, 1)]
+
+
+def test_neighbours_of_repeated_texts_equal_a_row_per_quote() -> None:
+    """The search compares distinct texts and spreads their similarities to the quotes;
+    it must select what a row per quote selects (integer vectors: every product is exact,
+    so both ways see bitwise the same similarities, ties included)."""
+    import numpy as np
+
+    from transcheck.align import _knn
+
+    rng = np.random.default_rng(7)
+    distinct = rng.integers(0, 3, size=(6, 4)).astype(np.float32)
+    rows = rng.integers(0, 6, size=40)
+    members = list(range(100, 140))
+    for k in (1, 3, 8, 39):
+        per_quote = _knn(members, distinct[rows], k, floor=1.0)
+        spread = _knn(members, distinct, k, floor=1.0, rows=rows)
+        assert spread == per_quote
+    assert len(spread) > 40  # repeats of one text link with each other
+
+
+def test_each_distinct_pair_of_texts_is_scored_once(monkeypatch) -> None:
+    """Wire copies repeat the same two texts across many pairs: the link is scored once
+    per pair of texts (and languages), and every pair gets it."""
+    import transcheck.align as align_module
+    from transcheck.metrics.calibration import Calibration
+
+    texts = ["we will respond to any threat", "we shall answer any threat"]
+    rows = [(f"d{k}", "2023-05-10", texts[k % 2]) for k in range(6)]
+    quotes, docs = _block(rows)
+    vectors = _FixedVectors({texts[0]: [1.0, 0.0], texts[1]: [0.96, 0.28]})
+    calls: list[tuple[str, str]] = []
+    real = align_module.score_link
+
+    def counted(qa, qb, *args):
+        calls.append((qa.text, qb.text))
+        return real(qa, qb, *args)
+
+    monkeypatch.setattr(align_module, "score_link", counted)
+    calibration = Calibration("test", k=10.0, c=0.5, fit={})
+    result = align(quotes, docs, None, calibration, AlignConfig(link_similarity=0.5),
+                   vectors)
+    # a-a, a-b, b-a, b-b: which side holds the longer quote decides the windows
+    assert sorted(calls) == sorted(set(calls)) and len(calls) == 4
+    assert len(result.links) == 15  # every pair of the six documents
+    cosines = {(quotes[i].text, quotes[j].text): link.cosine
+               for (i, j), link in result.links.items()}
+    assert cosines[(texts[0], texts[1])] == pytest.approx(0.96)
+    assert cosines[(texts[0], texts[0])] == pytest.approx(1.0)
+    assert result.clusters == [list(range(6))]
