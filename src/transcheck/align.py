@@ -224,14 +224,18 @@ def _fragment_candidates(members: list[int], quotes: Sequence[Quote], config: Al
             index.setdefault(g, set()).add(x)
     ids = np.asarray(members)
     out: set[tuple[int, int]] = set()
+    found: dict[str, np.ndarray] = {}  # the quotes holding a text's words: once per text
     for x, mine in enumerate(grams):
-        if not mine or len(words(quotes[members[x]].text)) >= 2 * config.min_semantic_words:
+        text = quotes[members[x]].text
+        if not mine or len(words(text)) >= 2 * config.min_semantic_words:
             continue
-        hits = set.intersection(*(index.get(g, set()) for g in mine))
-        hits.discard(x)
-        if not hits:
+        every = found.get(text)
+        if every is None:
+            hits = set.intersection(*(index.get(g, set()) for g in mine))
+            every = found[text] = np.fromiter(hits, dtype=np.int64, count=len(hits))
+        cols = every[every != x]
+        if not len(cols):
             continue
-        cols = np.fromiter(hits, dtype=np.int64, count=len(hits))
         if keep is not None:
             cols = cols[keep.allows(np.array([x]), cols[None, :])[0]]
         a, b = ids[x], ids[cols]
