@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from transcheck.align import AlignConfig
-from transcheck.encode_ahead import SWITCH_INTERVAL, EncodeAhead
+from transcheck.encode_ahead import SWITCH_INTERVAL, EncodeAhead, EncodeBeside
 from transcheck.encoders.base import Encoder, Offsets
 from transcheck.encoders.memo import MemoEncoder
 from transcheck.extract import extract
@@ -315,3 +315,71 @@ def test_an_encoder_two_threads_may_not_share_is_left_to_the_model_thread() -> N
     fast = Recorder()
     _run(fast, config)
     assert sorted(sorted(c) for c, _ in plain.calls) == sorted(sorted(c) for c, _ in fast.calls)
+
+
+def test_encode_beside_runs_the_model_while_this_thread_works(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words go to the model in another thread, in the calls a plain ``encode`` makes,
+    while the calling thread goes on; finishing remembers and stores the vectors."""
+    from transcheck.store import model_key
+
+    monkeypatch.setattr("transcheck.encode_ahead.available_cores", lambda: 2)
+    words = [f"w{k}" + "x" * (k % 5) for k in range(600)]
+    store = Store(tmp_path)
+    gate = threading.Event()
+    rec = Recorder(gate=gate)
+    memo = MemoEncoder(rec, store=store)
+    memo.remember({"w0": np.ones(64, np.float32) / 8}, save=True)  # known: not encoded
+    before = sys.getswitchinterval()
+    with EncodeBeside(memo, words, threads=1) as beside:
+        assert rec.entered.wait(10)  # the model started...
+        assert not rec.calls  # ...and is held there while this thread goes on
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+        gate.set()
+        beside.finish()
+    assert sys.getswitchinterval() == before
+    assert {name for _, name in rec.calls} == {"transcheck-words"}
+    assert rec.threads == [("transcheck-words", 1)]
+
+    plain_rec = Recorder()
+    plain = MemoEncoder(plain_rec)
+    plain.remember({"w0": np.ones(64, np.float32) / 8}, save=False)
+    plain.encode(words, tokens=False)
+    assert [c for c, _ in rec.calls] == [c for c, _ in plain_rec.calls]
+    assert len(rec.calls) == 3  # 599 texts in chunks of 256
+    assert np.array_equal(memo.encode(words), plain.encode(words))
+    assert set(store.get_vectors(model_key(memo.signature()), words)) == set(words)
+
+
+def test_encode_beside_hands_the_model_error_to_the_caller(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("transcheck.encode_ahead.available_cores", lambda: 2)
+
+    class Broken(Recorder):
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            raise ValueError("the model failed")
+
+    memo = MemoEncoder(Broken())
+    with pytest.raises(ValueError, match="the model failed"), \
+            EncodeBeside(memo, ["a", "b"]) as beside:
+        beside.finish()
+    assert "a" not in memo._vectors
+    assert not any(t.name == "transcheck-words" for t in threading.enumerate())
+
+
+def test_scoring_encodes_the_words_beside_the_lexical_metrics(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same-language drift's words go to the model in a second thread while the lexical
+    metrics are computed; the report is the one of doing both in turn (one core)."""
+    paths = [str(ROOT / "seeds")]
+    render = get_renderer("report", "json").render
+    monkeypatch.setattr("transcheck.encode_ahead.available_cores", lambda: 2)
+    beside = Recorder()
+    two = render(build_report(paths, encoder=beside))
+    in_thread = [texts for texts, name in beside.calls if name == "transcheck-words"]
+    assert in_thread and all(" " not in t for texts in in_thread for t in texts)  # words
+    monkeypatch.setattr("transcheck.encode_ahead.available_cores", lambda: 1)
+    alone = Recorder()
+    one = render(build_report(paths, encoder=alone))
+    assert not any(name == "transcheck-words" for _, name in alone.calls)
+    assert one == two

@@ -200,3 +200,69 @@ class EncodeAhead:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+class EncodeBeside:
+    """The model on a list of texts in a second thread, on half the cores, while the
+    calling thread does work that needs no model (scoring computes the lexical metrics
+    while the words drift judges alone are encoded). :meth:`finish` waits and remembers
+    the vectors (and stores them); until then only this object may use ``memo``.
+
+    The texts go to the model in the order and the calls a plain ``memo.encode`` would
+    make, so the vectors are those of running it here (for the default encoder, bitwise:
+    its vectors do not depend on the thread count)."""
+
+    def __init__(self, memo: MemoEncoder, texts: Iterable[str], *, tokens: bool = False,
+                 threads: int | None = None):
+        self.memo = memo
+        self.tokens = tokens
+        self.threads = threads or max(1, available_cores() // 2)
+        self.missing = memo.missing(list(texts))  # the store is read in this thread
+        self._vectors: np.ndarray | None = None
+        self._error: BaseException | None = None
+        self._worker: threading.Thread | None = None
+        self._switch = sys.getswitchinterval()
+        if self.missing and available_cores() > 1:
+            sys.setswitchinterval(SWITCH_INTERVAL)
+            self._worker = threading.Thread(target=self._work, name="transcheck-words",
+                                            daemon=True)
+            self._worker.start()
+
+    def _work(self) -> None:
+        try:
+            self.memo.use_threads(self.threads)
+            self._vectors = self.memo.compute(self.missing, tokens=self.tokens)
+        except BaseException as exc:  # noqa: BLE001 (handed to the calling thread)
+            self._error = exc
+
+    def finish(self) -> None:
+        """Wait for the model (or run it here, on one core) and remember the vectors."""
+        if not self.missing:
+            return
+        if self._worker is None:
+            self._vectors = self.memo.compute(self.missing, tokens=self.tokens)
+        else:
+            self._stop()
+        if self._error is not None:
+            raise self._error
+        assert self._vectors is not None
+        self.memo.remember(dict(zip(self.missing, self._vectors, strict=True)), save=True)
+        self.missing = []
+
+    def _stop(self, wait: float | None = None) -> None:
+        if self._worker is None:
+            return
+        self._worker.join(wait)
+        self._worker = None
+        sys.setswitchinterval(self._switch)
+
+    def close(self) -> None:
+        """Stop without finishing (the run failed or was interrupted): the model's
+        current call is waited for only briefly, and its vectors are dropped."""
+        self._stop(wait=STOP_WAIT)
+
+    def __enter__(self) -> EncodeBeside:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()

@@ -19,7 +19,7 @@ from . import __version__
 from .align import AlignConfig, Alignment, Link, _Vectors, align, cluster_id, words
 from .drift import detect_drift, drift_summary
 from .drift.tokens import tokenize
-from .encode_ahead import EncodeAhead
+from .encode_ahead import EncodeAhead, EncodeBeside
 from .encoders.base import Encoder, get_encoder
 from .encoders.memo import MemoEncoder
 from .executors import Executor
@@ -163,9 +163,19 @@ class Scorer:
                 replaced |= _replaced_words(ta, tb)
                 if not not_comparable(la, lb):
                     lexical.append((la, ta, tb))
+        remote = executor is not None and executor.remote
         if replaced and isinstance(self.encoder, MemoEncoder):
+            if lexical and not remote:
+                # the words go through the model in a second thread while this one computes
+                # the lexical metrics, which need no model
+                with EncodeBeside(self.encoder, sorted(replaced)) as beside:
+                    scores = [[m.sentence_score(ta, tb, lang_ref=la, lang_hyp=la).value
+                               for m in self.metrics] for la, ta, tb in lexical]
+                    beside.finish()
+                self._lexical = _Lexical([(lexical, scores)], lexical)
+                return
             self.encoder.encode(sorted(replaced), tokens=False)
-        if lexical and executor is not None and executor.remote:
+        if lexical and remote:
             chunks = [lexical[k:k + LEXICAL_CHUNK] for k in range(0, len(lexical),
                                                                    LEXICAL_CHUNK)]
             self._lexical = _Lexical(zip(chunks, executor.map_lazy(_lexical_scores, chunks),

@@ -100,11 +100,11 @@ class MemoEncoder(Encoder):
                     self.progress("texts encoded", self.encoded, self._planned)
         return vecs
 
-    def compute(self, texts: list[str]) -> np.ndarray:
-        """The model on ``texts`` (distinct), subword states kept, vectors not yet
-        remembered. Safe to call from two threads at once (see ``encode_ahead``); nothing
-        else of this class is."""
-        return self._run(texts, tokens=True)
+    def compute(self, texts: list[str], *, tokens: bool = True) -> np.ndarray:
+        """The model on ``texts`` (distinct), subword states kept with ``tokens``, vectors
+        not yet remembered. Safe to call from two threads at once (see ``encode_ahead``);
+        nothing else of this class is."""
+        return self._run(texts, tokens=tokens)
 
     def remember(self, vectors: dict[str, np.ndarray], *, save: bool) -> None:
         """Vectors computed (``save``: and put in the store) or read from the store."""
@@ -121,6 +121,18 @@ class MemoEncoder(Encoder):
         """Vectors of ``texts``; with ``tokens``, texts the model runs on keep their
         subword states too (for word-level drift later in the run)."""
         texts = list(texts)
+        missing = self.missing(texts)
+        if missing:
+            self.remember(dict(zip(missing, self._run(missing, tokens=tokens), strict=True)),
+                          save=True)
+        self._trim(self._vectors)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
+
+    def missing(self, texts: Sequence[str]) -> list[str]:
+        """The distinct ``texts`` (in order) neither remembered nor in the store: those
+        the model must run on. Vectors found in the store are remembered."""
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing and self.store is not None:
             if self._model_key is None:
@@ -130,15 +142,7 @@ class MemoEncoder(Encoder):
             found = self.store.get_vectors(self._model_key, missing)
             self._vectors.update(found)
             missing = [t for t in missing if t not in found]
-        if missing:
-            fresh = dict(zip(missing, self._run(missing, tokens=tokens), strict=True))
-            self._vectors.update(fresh)
-            if self.store is not None and self._model_key is not None:
-                self.store.put_vectors(self._model_key, fresh)
-        self._trim(self._vectors)
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.stack([self._vectors[t] for t in texts])
+        return missing
 
     def prefetch_tokens(self, texts: Sequence[str]) -> None:
         """Subword states of ``texts`` in batched forward passes, ahead of the
