@@ -205,60 +205,90 @@ class EncodeAhead:
 class EncodeBeside:
     """The model on a list of texts in a second thread, on half the cores, while the
     calling thread does work that needs no model (scoring computes the lexical metrics
-    while the words drift judges alone are encoded). :meth:`finish` waits and remembers
-    the vectors (and stores them); until then only this object may use ``memo``.
+    while the words drift judges alone are encoded). :meth:`finish` takes the chunks
+    still waiting in this thread too, waits, and remembers (and stores) the vectors;
+    until then only this object may use ``memo``.
 
-    The texts go to the model in the order and the calls a plain ``memo.encode`` would
-    make, so the vectors are those of running it here (for the default encoder, bitwise:
-    its vectors do not depend on the thread count)."""
+    The texts go to the model in the calls a plain ``memo.encode`` would make (sorted by
+    length, ``memo.chunk`` at a time), each on half the cores in either thread, so the
+    vectors never depend on timing (for the default encoder they are bitwise those of
+    ``memo.encode``: its vectors do not depend on the thread count)."""
 
     def __init__(self, memo: MemoEncoder, texts: Iterable[str], *, tokens: bool = False,
                  threads: int | None = None):
         self.memo = memo
         self.tokens = tokens
         self.threads = threads or max(1, available_cores() // 2)
-        self.missing = memo.missing(list(texts))  # the store is read in this thread
-        self._vectors: np.ndarray | None = None
+        missing = memo.missing(list(texts))  # the store is read in this thread
+        order = sorted(range(len(missing)), key=lambda i: (-len(missing[i]), i))
+        self._chunks = [[missing[i] for i in order[k:k + memo.chunk]]
+                        for k in range(0, len(order), memo.chunk)]
+        self._vectors: list[np.ndarray | None] = [None] * len(self._chunks)
+        self._taken = 0
+        self._lock = threading.Lock()
         self._error: BaseException | None = None
         self._worker: threading.Thread | None = None
         self._switch = sys.getswitchinterval()
-        if self.missing and available_cores() > 1:
+        if self._chunks and available_cores() > 1:
             sys.setswitchinterval(SWITCH_INTERVAL)
             self._worker = threading.Thread(target=self._work, name="transcheck-words",
                                             daemon=True)
             self._worker.start()
 
+    def _take(self) -> int | None:
+        with self._lock:
+            if self._taken >= len(self._chunks) or self._error is not None:
+                return None
+            self._taken += 1
+            return self._taken - 1
+
+    def _run(self, k: int) -> None:
+        self._vectors[k] = self.memo.compute(self._chunks[k], tokens=self.tokens)
+
     def _work(self) -> None:
         try:
             self.memo.use_threads(self.threads)
-            self._vectors = self.memo.compute(self.missing, tokens=self.tokens)
+            while (k := self._take()) is not None:
+                self._run(k)
         except BaseException as exc:  # noqa: BLE001 (handed to the calling thread)
-            self._error = exc
+            with self._lock:
+                self._error = exc
 
     def finish(self) -> None:
-        """Wait for the model (or run it here, on one core) and remember the vectors."""
-        if not self.missing:
-            return
+        """Take the chunks not started (with an encoder two threads may share), wait for
+        the model thread, and remember the vectors."""
         if self._worker is None:
-            self._vectors = self.memo.compute(self.missing, tokens=self.tokens)
+            while (k := self._take()) is not None:
+                self._run(k)
         else:
-            self._stop()
+            own = self.memo.use_threads(self.threads) if self.memo.thread_safe else None
+            try:
+                while self.memo.thread_safe and (k := self._take()) is not None:
+                    self._run(k)
+            finally:
+                if own is not None:
+                    self.memo.use_threads(own)
+                self._stop(drop=False)
         if self._error is not None:
             raise self._error
-        assert self._vectors is not None
-        self.memo.remember(dict(zip(self.missing, self._vectors, strict=True)), save=True)
-        self.missing = []
+        for chunk, vecs in zip(self._chunks, self._vectors, strict=True):
+            assert vecs is not None
+            self.memo.remember(dict(zip(chunk, vecs, strict=True)), save=True)
+        self._chunks, self._vectors = [], []
 
-    def _stop(self, wait: float | None = None) -> None:
+    def _stop(self, wait: float | None = None, *, drop: bool = True) -> None:
         if self._worker is None:
             return
+        if drop:
+            with self._lock:
+                self._taken = len(self._chunks)  # no new chunk for the thread
         self._worker.join(wait)
         self._worker = None
         sys.setswitchinterval(self._switch)
 
     def close(self) -> None:
-        """Stop without finishing (the run failed or was interrupted): the model's
-        current call is waited for only briefly, and its vectors are dropped."""
+        """Stop without finishing (the run failed or was interrupted): chunks not started
+        are dropped, and the model's current call is waited for only briefly."""
         self._stop(wait=STOP_WAIT)
 
     def __enter__(self) -> EncodeBeside:
