@@ -174,3 +174,16 @@ def test_short_repeats_are_not_skipped():
     text = "Advertisement\nYes.\nThe talks went on.\nYes.\n"
     spans = skipped_spans(text)
     assert [text[s:e] for s, e in spans] == ["Advertisement"]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("a\n  b c \t\n\n", [(0, 1), (4, 7)]),
+    ("\u3000quote\u00a0\r\n\u2028\n", [(1, 6)]),  # any whitespace str.isspace knows
+    ("", []), (" \n\t\n", []),
+])
+def test_paragraphs_are_non_blank_lines_trimmed_of_any_whitespace(text, spans):
+    from transcheck.ingest.furniture import paragraphs
+
+    assert list(paragraphs(text)) == spans
+    for s, e in spans:
+        assert text[s:e] == text[s:e].strip() and "\n" not in text[s:e]
