@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, BinaryIO
 
 from ..ingest import Limits, iter_articles
+from ..ingest.furniture import skipped_spans
 from ..langid import UNDETERMINED, identify
 from ..types import Article, Extraction, Problem, Quote
 from .names import canonical_id, matches
@@ -38,10 +38,18 @@ def _prose_spans(article: Article) -> list[tuple[int, int]]:
 
 
 def _ledger_key(article: Article) -> tuple[str, str]:
+    """The extraction code and the article's language and text: its furniture spans are a
+    function of the text (and of the ingest code), so an article the ledger knows never
+    needs them found."""
     from ..store import code_version, sha
 
     return (code_version("extract", "langid.py", "ingest", "data"),
-            sha(json.dumps([article.text, article.lang, list(article.skipped)])))
+            sha(f"{article.lang}\x1f{article.text}"))
+
+
+def _furnished(article: Article) -> Article:
+    """The article with its furniture spans (read with ``furniture=False``)."""
+    return dataclasses.replace(article, skipped=skipped_spans(article.text))
 
 
 def _from_ledger(article: Article, store: Any) -> tuple[list[Quote], list[Problem]] | None:
@@ -73,19 +81,9 @@ def _to_ledger(article: Article, store: Any, quotes: list[Quote],
                      for p in problems]})
 
 
-def _extract_cached(article: Article, store: Any) -> tuple[list[Quote], list[Problem]]:
-    """``extract_article`` through the store's ledger: an unchanged article (same text,
-    same extraction code) is not processed again."""
-    hit = _from_ledger(article, store)
-    if hit is not None:
-        return hit
-    quotes, problems = extract_article(article)
-    _to_ledger(article, store, quotes, problems)
-    return quotes, problems
-
-
 def _extract_batch(articles: list[Article]) -> list[tuple[list[Quote], list[Problem]]]:
-    return [extract_article(a) for a in articles]
+    """Runs where the executor puts it, on articles read without their furniture."""
+    return [extract_article(_furnished(a)) for a in articles]
 
 
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
@@ -110,13 +108,23 @@ def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO
     documents: list[Article] = []
     quotes: list[Quote] = []
     problems: list[Problem] = []
-    for item in iter_articles(paths, stdin=stdin, limits=limits):
+    for item in iter_articles(paths, stdin=stdin, limits=limits, furniture=False):
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        article = identify_article(item)
-        found, issues = (_extract_cached(article, store) if store is not None
-                         else extract_article(article))
+        # furniture is found only where it is needed: language identification, the
+        # report's text, and articles the store's ledger does not know (a warm run
+        # spent a sixth of its time finding it again)
+        furnished = not item.lang or keep_text or store is None
+        article = identify_article(_furnished(item) if furnished else item)
+        got = _from_ledger(article, store) if store is not None else None
+        if got is None:
+            if not furnished:
+                article = _furnished(article)
+            got = extract_article(article)
+            if store is not None:
+                _to_ledger(article, store, *got)
+        found, issues = got
         # the ledger keeps quotes whole: the length limit may differ from run to run
         found, issues = cut_long_quotes(article, found, issues, max_quote_chars)
         documents.append(article if keep_text else _without_text(article))
@@ -174,11 +182,12 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
         if progress is not None:
             progress("documents read", len(found), 0)
 
-    for item in iter_articles(paths, stdin=stdin, limits=limits):
+    for item in iter_articles(paths, stdin=stdin, limits=limits, furniture=False):
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        article = identify_article(item)
+        # as in ``extract``; the workers find the furniture of the articles they extract
+        article = identify_article(_furnished(item) if not item.lang or keep_text else item)
         k = len(documents)
         documents.append(article)
         hit = _from_ledger(article, store) if store is not None else None

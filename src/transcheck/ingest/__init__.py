@@ -228,18 +228,22 @@ def iter_raw(paths: Iterable[str], *, stdin: BinaryIO | None = None,
             yield _missing(given, path)
 
 
-def to_article(raw: RawDoc, doc_id: str) -> Article:
+def to_article(raw: RawDoc, doc_id: str, *, furniture: bool = True) -> Article:
+    """``furniture=False`` leaves ``skipped`` empty: the spans are a function of the text
+    alone, and a caller that already knows the article's quotes need not find them."""
     return Article(
         id=doc_id, path=raw.path, text=raw.text,
         outlet=name_outlet(metadata=raw.outlet, text=raw.text, path=raw.path),
         lang=raw.lang or "", published=raw.published, url=raw.url, encoding=raw.encoding,
-        skipped=skipped_spans(raw.text),
+        skipped=skipped_spans(raw.text) if furniture else (),
     )
 
 
 def iter_articles(paths: Iterable[str], *, stdin: BinaryIO | None = None,
-                  limits: Limits | None = None) -> Iterator[Article | Problem]:
-    """Articles with unique, stable ids (a repeated id gets ``~2``, ``~3`` in input order)."""
+                  limits: Limits | None = None,
+                  furniture: bool = True) -> Iterator[Article | Problem]:
+    """Articles with unique, stable ids (a repeated id gets ``~2``, ``~3`` in input order);
+    ``furniture``: as :func:`to_article`."""
     used: dict[str, int] = {}
     for item in iter_raw(paths, stdin=stdin, limits=limits):
         if isinstance(item, Problem):
@@ -247,4 +251,4 @@ def iter_articles(paths: Iterable[str], *, stdin: BinaryIO | None = None,
             continue
         n = used.get(item.id, 0) + 1
         used[item.id] = n
-        yield to_article(item, item.id if n == 1 else f"{item.id}~{n}")
+        yield to_article(item, item.id if n == 1 else f"{item.id}~{n}", furniture=furniture)
