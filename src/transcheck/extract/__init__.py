@@ -81,9 +81,11 @@ def _to_ledger(article: Article, store: Any, quotes: list[Quote],
                      for p in problems]})
 
 
-def _extract_batch(articles: list[Article]) -> list[tuple[list[Quote], list[Problem]]]:
-    """Runs where the executor puts it, on articles read without their furniture."""
-    return [extract_article(_furnished(a)) for a in articles]
+def _extract_batch(articles: list[tuple[Article, bool]]
+                   ) -> list[tuple[list[Quote], list[Problem]]]:
+    """Runs where the executor puts it: each article, and whether its furniture was found
+    already (else it is found here)."""
+    return [extract_article(a if furnished else _furnished(a)) for a, furnished in articles]
 
 
 def extract(paths: Iterable[str], *, speaker: str | None = None, stdin: BinaryIO | None = None,
@@ -154,7 +156,7 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
     documents: list[Article] = []
     problems: list[Problem] = []
     found: dict[int, tuple[list[Quote], list[Problem]]] = {}
-    pending: list[tuple[int, Article]] = []
+    pending: list[tuple[int, Article, bool]] = []
     told = 0  # articles whose quotes on_quotes has heard of, in order
 
     def settle(k: int, article: Article, got: tuple[list[Quote], list[Problem]]) -> None:
@@ -172,9 +174,9 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
 
     def flush() -> None:
         chunks = [pending[i:i + batch] for i in range(0, len(pending), batch)]
-        results = executor.map(_extract_batch, [[a for _, a in c] for c in chunks])
+        results = executor.map(_extract_batch, [[(a, f) for _, a, f in c] for c in chunks])
         for chunk, part in zip(chunks, results, strict=True):
-            for (k, article), got in zip(chunk, part, strict=True):
+            for (k, article, _), got in zip(chunk, part, strict=True):
                 if store is not None:
                     _to_ledger(article, store, *got)
                 settle(k, article, got)
@@ -187,14 +189,15 @@ def _extract_remote(paths: Iterable[str], speaker: str | None, stdin: BinaryIO |
             problems.append(item)
             continue
         # as in ``extract``; the workers find the furniture of the articles they extract
-        article = identify_article(_furnished(item) if not item.lang or keep_text else item)
+        furnished = not item.lang or keep_text
+        article = identify_article(_furnished(item) if furnished else item)
         k = len(documents)
         documents.append(article)
         hit = _from_ledger(article, store) if store is not None else None
         if hit is not None:
             settle(k, article, hit)
         else:
-            pending.append((k, article))
+            pending.append((k, article, furnished))
         if len(pending) >= batch * 16:
             flush()
     flush()
